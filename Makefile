@@ -1,0 +1,43 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   — install, then check the bundled 1 June 2020 letter and write its report
+#   make test   — install (with Debian's chromium for the browser tests), then run every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := build
+
+.PHONY: demo test lint eval bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Debian's chromium and a CJK font: the report is checked in a real browser (Playwright drives it).
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || { \
+	  echo "installing Debian's chromium and fonts-wqy-zenhei"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; }
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/mandate check examples/2480-letter-2020-06-01.zh.txt --mandate 2480 \
+	  --format html --output $(OUT)/2480-letter-2020-06-01.html --fail-on never
+	$(BIN)/mandate check examples/2480-letter-2020-06-01.zh.txt --mandate 2480 \
+	  --format json --output $(OUT)/2480-letter-2020-06-01.json --fail-on never
+	@echo "report: $(OUT)/2480-letter-2020-06-01.html"
+
+test: $(STAMP) browser
+	$(BIN)/ruff check mandate features tests benchmarks scripts
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python scripts/evaluate.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) $(OUT) artifacts .pytest_cache

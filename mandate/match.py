@@ -1,0 +1,291 @@
+"""Classify each body paragraph and section against the mandate's elements, keeping the evidence.
+
+spaCy does the language work: a blank pipeline per language (no trained model can be installed
+here), its tokenizer (character tokens for Chinese, so multi-character cue terms always line up),
+the rule-based sentencizer, and a PhraseMatcher on lower-cased tokens built from the rules' own
+vocabularies. What a word means depends on its context, so a cue term does not count:
+- inside a phrase the element excludes ("机组人员轮调" is not a rotation of contingents);
+- when its group asks for a co-occurring term and the sentence has none ("撤出" with no mission);
+- in a sentence that only promises the information later.
+A passage's subject is an element when the element's score is high enough on its own and against
+the strongest element in the same passage; a heading that announces the element adds a bonus to
+text under it that already speaks of it, never to text that does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from mandate.models import (
+    Classification,
+    Document,
+    Hit,
+    Label,
+    ParagraphLabels,
+    Role,
+    SectionLabels,
+)
+from mandate.rules import CueGroup, Mandate
+from mandate.segment import compiled
+
+_SENTENCE_PUNCT = ["。", "！", "？", "!", "?", ".", "；"]
+_REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
+
+
+@cache
+def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is the cold-start cost
+    """A blank spaCy pipeline with a rule-based sentencizer (built once per language)."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer", config={"punct_chars": _SENTENCE_PUNCT})
+    return nlp
+
+
+@dataclass(frozen=True)
+class _Key:
+    kind: str  # cue | with | exclude | part
+    element: str
+    slot: str  # group index, part id, or "" (exclude)
+
+
+class ElementMatcher:
+    """Compiled patterns of one mandate in one language; build once, classify many letters."""
+
+    def __init__(self, mandate: Mandate, lang: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.mandate = mandate
+        self.lang = lang
+        self.nlp = blank_pipeline(lang)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.keys: dict[int, _Key] = {}
+        self.groups: dict[tuple[str, str], CueGroup] = {}
+        self.deferral = [re.compile(p, re.IGNORECASE) for p in compiled(lang).conv.deferral]
+        for element in mandate.elements:
+            for i, group in enumerate(element.cues.get(lang, [])):
+                self.groups[(element.id, str(i))] = group
+                self._add(_Key("cue", element.id, str(i)), group.terms)
+                if group.with_:
+                    self._add(_Key("with", element.id, str(i)), self._expand(group.with_))
+            self._add(_Key("exclude", element.id, ""), element.exclude.get(lang, []))
+            for part in element.parts:
+                terms = [t for g in part.cues.get(lang, []) for t in g.terms]
+                self._add(_Key("part", element.id, part.id), terms)
+        self._add(_Key("exclude", "*", ""), mandate.exclude.get(lang, []))
+
+    def _expand(self, terms: list[str]) -> list[str]:
+        out: list[str] = []
+        for term in terms:
+            if term.startswith("@"):
+                out.extend(self.mandate.contexts[term[1:]][self.lang])
+            else:
+                out.append(term)
+        return out
+
+    def _add(self, key: _Key, terms: list[str]) -> None:
+        if not terms:
+            return
+        name = f"{key.kind}\t{key.element}\t{key.slot}"
+        match_id = self.nlp.vocab.strings.add(name)
+        self.keys[match_id] = key
+        self.matcher.add(name, list(self.nlp.tokenizer.pipe(terms)))
+
+    def unmatchable(self) -> list[tuple[str, str]]:
+        """(element, term) pairs whose pattern cannot match its own text: a rule that never fires."""
+        bad: list[tuple[str, str]] = []
+        for element in self.mandate.elements:
+            for group in element.cues.get(self.lang, []):
+                for term in group.terms:
+                    doc = self.nlp.make_doc(term)
+                    if not any(self.keys[m].kind == "cue" for m, _, _ in self.matcher(doc)):
+                        bad.append((element.id, term))
+        return bad
+
+    def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
+        """Hits per element in one passage (counted or not, with why), and parts answered."""
+        doc = self.nlp(text)
+        found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc):
+            found[self.keys[match_id]].append((start, end))
+        sentence_of = {}
+        for n, sent in enumerate(doc.sents):
+            for token in sent:
+                sentence_of[token.i] = n
+        sentences = list(doc.sents)
+        deferred = {n for n, s in enumerate(sentences) if any(p.search(s.text) for p in self.deferral)}
+        global_excl = found.get(_Key("exclude", "*", ""), [])
+        by_element: dict[str, list[Hit]] = defaultdict(list)
+        parts: dict[str, set[str]] = defaultdict(set)
+        for key, spans in found.items():
+            if key.kind == "part":
+                parts[key.element].add(key.slot)
+            if key.kind != "cue":
+                continue
+            group = self.groups[(key.element, key.slot)]
+            excl = found.get(_Key("exclude", key.element, ""), [])
+            withs = found.get(_Key("with", key.element, key.slot), [])
+            for start, end in spans:
+                if _overlaps(start, end, global_excl):
+                    continue  # part of a name such as 安全理事会: no word at all
+                span = doc[start:end]
+                hit = Hit(
+                    term=span.text.lower(),
+                    start=span.start_char,
+                    end=span.end_char,
+                    weight=group.weight,
+                )
+                sent = sentence_of[start]
+                covering = _covering(start, end, excl)
+                if covering is not None:
+                    hit.counted = False
+                    hit.why_not = f"part of “{doc[covering[0]:covering[1]].text}”"
+                elif group.with_ and not any(
+                    sentence_of[s] == sent and not (s == start and e == end) for s, e in withs
+                ):
+                    hit.counted = False
+                    hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
+                elif sent in deferred:
+                    hit.counted = False
+                    hit.why_not = "the sentence only promises the information"
+                by_element[key.element].append(hit)
+        return {e: _resolve_overlaps(h) for e, h in by_element.items()}, parts
+
+    def classify(self, document: Document) -> Classification:
+        """Labels for every body paragraph and section of the letter."""
+        th = self.mandate.thresholds
+        heading_hints: dict[int, set[str]] = {}
+        for section in document.sections:
+            if section.heading:
+                hits, _ = self.hits(section.heading)
+                heading_hints[section.index] = {
+                    e for e, hs in hits.items() if score(hs) >= th.heading_min
+                }
+        paragraph_labels: list[ParagraphLabels] = []
+        section_scores: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        section_elements: dict[int, set[str]] = defaultdict(set)
+        body = [p for p in document.paragraphs if p.role is Role.BODY]
+        for paragraph in body:
+            hits, parts = self.hits(paragraph.text)
+            hinted = heading_hints.get(paragraph.section, set())
+            scores = {e: score(hs) for e, hs in hits.items()}
+            boosted = {
+                e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
+            }
+            top = max(boosted.values(), default=0.0)
+            labels = []
+            for element in self.mandate.elements:
+                e = element.id
+                if e not in hits:
+                    continue
+                s = boosted[e]
+                substantive = (
+                    s >= th.substantive
+                    and s >= th.dominance * top
+                    and len(paragraph.text.strip()) >= th.min_chars
+                )
+                labels.append(
+                    Label(
+                        element=e,
+                        score=round(s, 2),
+                        substantive=substantive,
+                        heading_hint=e in hinted and scores[e] > 0,
+                        hits=hits[e],
+                        sentence=_best_sentence(paragraph.text, hits[e]),
+                        parts=sorted(parts.get(e, set())),
+                    )
+                )
+                section_scores[paragraph.section][e] += scores[e]
+                if substantive:
+                    section_elements[paragraph.section].add(e)
+            paragraph_labels.append(
+                ParagraphLabels(paragraph=paragraph.index, section=paragraph.section, labels=labels)
+            )
+        sections = []
+        for section in document.sections:
+            sums = section_scores.get(section.index, {})
+            hinted = heading_hints.get(section.index, set())
+            elements = set(section_elements.get(section.index, set()))
+            # A heading plus enough text under it makes the section's subject, even when the
+            # text is spread thin over several short paragraphs.
+            elements |= {e for e in hinted if sums.get(e, 0) + th.heading_bonus >= th.substantive
+                         and sums.get(e, 0) >= th.mention}
+            order = [e.id for e in self.mandate.elements]
+            sections.append(
+                SectionLabels(
+                    section=section.index,
+                    elements=[e for e in order if e in elements],
+                    heading_elements=[e for e in order if e in hinted],
+                    scores={e: round(v, 2) for e, v in sums.items()},
+                )
+            )
+        return Classification(paragraphs=paragraph_labels, sections=sections)
+
+
+def score(hits: list[Hit]) -> float:
+    """Distinct terms at full weight, repeats at half, repeats never more than the distinct terms."""
+    best: dict[str, float] = {}
+    repeats = 0.0
+    for hit in hits:
+        if not hit.counted:
+            continue
+        if hit.term in best:
+            repeats += _REPEAT_SHARE * hit.weight
+            best[hit.term] = max(best[hit.term], hit.weight)
+        else:
+            best[hit.term] = hit.weight
+    distinct = sum(best.values())
+    return distinct + min(repeats, distinct)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s < end and start < e:
+            return s, e
+    return None
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go."""
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), not h.counted, -h.weight, h.start))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _best_sentence(text: str, hits: list[Hit]) -> str:
+    """The sentence of the paragraph that carries the most counted weight."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[。！？!?]|\.(?=\s)", text)]
+    if bounds[-1] < len(text):
+        bounds.append(len(text))
+    best, best_weight = text, -1.0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
+        if weight > best_weight:
+            best, best_weight = text[a:b].strip(), weight
+    return best
+
+
+_MATCHERS: dict[tuple[str, str, str], ElementMatcher] = {}
+
+
+def matcher_for(mandate: Mandate, lang: str) -> ElementMatcher:
+    """The matcher for a mandate and language, built once per process (keyed by content)."""
+    key = (mandate.id, lang, mandate.model_dump_json())
+    if key not in _MATCHERS:
+        _MATCHERS[key] = ElementMatcher(mandate, lang)
+    return _MATCHERS[key]
+
+
+def classify(document: Document, mandate: Mandate) -> Classification:
+    """The match step: labels for the letter's paragraphs and sections."""
+    return matcher_for(mandate, document.language).classify(document)

@@ -1,0 +1,246 @@
+"""The models that flow between the steps: read → segment → match → assess → lint → render.
+
+Each step takes and returns these; none knows how the next one works. The JSON contract is the
+``CheckResult`` dump: fields may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Block(BaseModel):
+    """A physical block of the source: text between blank lines (or a .docx paragraph)."""
+
+    text: str
+    line: int = Field(description="1-based line of the source where the block starts.")
+    blank_before: int = Field(default=0, description="Blank lines before it: page breaks show.")
+    page_break_before: bool = False
+    heading_level: int | None = Field(default=None, description="From markup, where there is any.")
+
+
+class Source(BaseModel):
+    """What the reader hands on: the decoded blocks, and how they were decoded."""
+
+    path: str
+    format: str
+    encoding: str
+    blocks: list[Block]
+
+
+class Role(StrEnum):
+    """What a paragraph is in the letter; only body paragraphs can be evidence."""
+
+    TITLE = "title"
+    ADDRESSEE = "addressee"
+    REQUEST = "request"
+    BODY = "body"
+    CLOSING = "closing"
+    SIGNATURE = "signature"
+
+
+class Join(BaseModel):
+    """Where a paragraph split by a page break was put back together."""
+
+    offset: int = Field(description="Character offset in the paragraph where the break fell.")
+    line: int = Field(description="Source line where the continuation started.")
+    before: str = Field(description="The text just before the break.")
+    after: str = Field(description="The text just after the break.")
+
+
+class Paragraph(BaseModel):
+    """One paragraph of the letter, in reading order."""
+
+    index: int = Field(description="1-based, counted over every paragraph but headings.")
+    section: int
+    role: Role
+    text: str
+    line: int
+    joins: list[Join] = Field(default_factory=list)
+
+
+class Section(BaseModel):
+    """A heading and the paragraphs under it; the preamble and the closing are sections too."""
+
+    index: int
+    heading: str | None
+    heading_line: int | None = None
+    kind: Literal["preamble", "body", "closing"]
+    paragraphs: list[int] = Field(default_factory=list)
+
+
+class Document(BaseModel):
+    """The letter as the checker understands it."""
+
+    path: str
+    format: str
+    encoding: str
+    language: str
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    cited_resolutions: list[int] = Field(
+        default_factory=list, description="Resolutions cited by the restated request, in order."
+    )
+
+    def paragraph(self, index: int) -> Paragraph:
+        """The paragraph with this 1-based index."""
+        return self.paragraphs[index - 1]
+
+    def section_paragraphs(self, section: Section) -> list[Paragraph]:
+        """The paragraphs of one section, in order."""
+        return [self.paragraph(i) for i in section.paragraphs]
+
+
+class Hit(BaseModel):
+    """One cue term found in a passage."""
+
+    term: str
+    start: int = Field(description="Character offset in the paragraph text.")
+    end: int
+    weight: float
+    counted: bool = True
+    why_not: str | None = Field(default=None, description="Why a hit was discounted.")
+
+
+class Label(BaseModel):
+    """How strongly one passage speaks to one element, and the words that show it."""
+
+    element: str
+    score: float
+    substantive: bool
+    heading_hint: bool = False
+    hits: list[Hit]
+    sentence: str = Field(description="The sentence with the most evidence.")
+    parts: list[str] = Field(default_factory=list, description="Parts of the element it answers.")
+
+    @property
+    def terms(self) -> list[str]:
+        """Distinct counted terms, strongest first."""
+        seen: dict[str, float] = {}
+        for hit in self.hits:
+            if hit.counted:
+                seen[hit.term] = max(seen.get(hit.term, 0), hit.weight)
+        return sorted(seen, key=lambda t: (-seen[t], t))
+
+
+class ParagraphLabels(BaseModel):
+    """The labels of one body paragraph."""
+
+    paragraph: int
+    section: int
+    labels: list[Label]
+
+
+class SectionLabels(BaseModel):
+    """The elements a section answers, and those its heading announces."""
+
+    section: int
+    elements: list[str]
+    heading_elements: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(default_factory=dict)
+
+
+class Classification(BaseModel):
+    """What the matcher found: labels per paragraph and per section."""
+
+    paragraphs: list[ParagraphLabels]
+    sections: list[SectionLabels]
+
+
+class Status(StrEnum):
+    """An element's verdict."""
+
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class Evidence(BaseModel):
+    """A passage that answers (or touches) an element; the JSON contract's evidence item."""
+
+    section: int
+    paragraph: int
+    text: str
+    terms: list[str]
+    score: float
+    substantive: bool
+    sentence: str
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="Character spans of counted hits in the paragraph."
+    )
+
+
+class Verdict(BaseModel):
+    """One element's status, the reason in a sentence, and the passages behind it."""
+
+    id: str
+    item: str
+    status: Status
+    reason: str
+    evidence: list[Evidence]
+    missing_parts: list[str] = Field(default_factory=list)
+
+
+class Assessment(BaseModel):
+    """Every element's verdict, and whether the draft is ready."""
+
+    ready: bool
+    verdicts: list[Verdict]
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Finding(BaseModel):
+    """A pre-submission defect, located and explained."""
+
+    rule: str
+    severity: Severity
+    section: int | None
+    paragraph: int | None
+    excerpt: str
+    message: str
+    span: tuple[int, int] | None = Field(default=None, description="Characters in the paragraph.")
+
+
+class LetterInfo(BaseModel):
+    path: str
+    language: str
+    encoding: str
+    format: str
+
+
+class MandateInfo(BaseModel):
+    id: str
+    resolution: str
+    source: str
+
+
+class RequirementOut(BaseModel):
+    id: str
+    status: Status
+    reason: str
+    evidence: list[Evidence]
+
+
+class SectionOut(BaseModel):
+    index: int
+    heading: str | None
+    kind: str
+    requirements: list[str]
+
+
+class CheckResult(BaseModel):
+    """Everything one check produced: what JSON, HTML and the terminal are rendered from."""
+
+    tool: str = "mandate"
+    version: str
+    letter: LetterInfo
+    mandate: MandateInfo
+    ready: bool
+    requirements: list[RequirementOut]
+    sections: list[SectionOut]
+    findings: list[Finding]

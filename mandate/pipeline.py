@@ -1,0 +1,107 @@
+"""The whole check, step by step: read → segment → match → assess → lint. Rendering is separate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mandate import __version__
+from mandate.assess import assess
+from mandate.errors import InputError
+from mandate.lint import lint
+from mandate.match import classify
+from mandate.models import (
+    Assessment,
+    CheckResult,
+    Classification,
+    Document,
+    Finding,
+    LetterInfo,
+    MandateInfo,
+    RequirementOut,
+    SectionOut,
+)
+from mandate.read import DEFAULT_MAX_BYTES, read
+from mandate.rules import Mandate, find_mandate, mandate_for_resolution
+from mandate.segment import segment
+
+
+@dataclass(frozen=True)
+class Check:
+    """Everything one check produced; renderers take it as it is."""
+
+    document: Document
+    mandate: Mandate
+    classification: Classification
+    assessment: Assessment
+    findings: list[Finding]
+
+    def result(self) -> CheckResult:
+        """The JSON contract."""
+        labels = {s.section: s.elements for s in self.classification.sections}
+        return CheckResult(
+            version=__version__,
+            letter=LetterInfo(
+                path=self.document.path,
+                language=self.document.language,
+                encoding=self.document.encoding,
+                format=self.document.format,
+            ),
+            mandate=MandateInfo(
+                id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source
+            ),
+            ready=self.assessment.ready,
+            requirements=[
+                RequirementOut(id=v.id, status=v.status, reason=v.reason, evidence=v.evidence)
+                for v in self.assessment.verdicts
+            ],
+            sections=[
+                SectionOut(
+                    index=s.index,
+                    heading=s.heading,
+                    kind=s.kind,
+                    requirements=labels.get(s.index, []),
+                )
+                for s in self.document.sections
+            ],
+            findings=self.findings,
+        )
+
+
+def resolve_mandate(document: Document, spec: str | None) -> Mandate:
+    """The mandate asked for, or else the one whose resolution the letter's request cites."""
+    if spec:
+        return find_mandate(spec)
+    for number in document.cited_resolutions:
+        mandate = mandate_for_resolution(number)
+        if mandate is not None:
+            return mandate
+    if document.cited_resolutions:
+        cited = ", ".join(str(n) for n in document.cited_resolutions)
+        raise InputError(f"No rules file is for resolution {cited}; name one with --mandate.")
+    raise InputError("The letter cites no resolution the checker knows; name one with --mandate.")
+
+
+def check_document(document: Document, mandate: Mandate) -> Check:
+    """match → assess → lint on a segmented letter."""
+    if document.language not in mandate.languages:
+        raise InputError(
+            f"The rules for {mandate.resolution} have no vocabulary for letters in "
+            f"'{document.language}' (they cover {', '.join(mandate.languages)})."
+        )
+    classification = classify(document, mandate)
+    assessment = assess(document, mandate, classification)
+    findings = lint(document, mandate)
+    return Check(document, mandate, classification, assessment, findings)
+
+
+def check(
+    path: Path,
+    mandate: str | Mandate | None = None,
+    language: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Check:
+    """Check one letter file against a mandate (by spec, object, or the one the letter cites)."""
+    document = segment(read(path, max_bytes=max_bytes), language=language)
+    rules = mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate)
+    return check_document(document, rules)

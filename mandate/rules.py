@@ -1,0 +1,273 @@
+"""Mandates as data: the pydantic schema of a rules file, and loading it with errors a person can act on.
+
+A mandate is the Council's request (one YAML file in ``rules/``); the conventions file holds what is
+true of every letter in a language (closing formulas, request verbs, deferral phrases). Adding a
+mandate or a language means adding data, never code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from mandate.errors import InputError
+from mandate.resources import rules_dir
+
+Lang = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt key must not silently switch a rule off."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CueGroup(Strict):
+    """Terms of one weight; with ``with_``, a term counts only in a sentence that also has one of those.
+
+    ``with`` entries may name a shared context list of the mandate as ``@name``.
+    """
+
+    weight: float = Field(gt=0, le=10)
+    terms: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+    @field_validator("terms", "with_")
+    @classmethod
+    def _no_blank_terms(cls, terms: list[str]) -> list[str]:
+        for term in terms:
+            if not term.strip():
+                raise ValueError("a term is empty")
+        return terms
+
+
+class Part(Strict):
+    """One part of a compound element: the element is covered only when every part is answered."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: dict[Lang, str]
+    cues: dict[Lang, list[CueGroup]]
+
+
+class Element(Strict):
+    """One thing the Council asked for, with how a letter is recognised as answering it."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(\.[a-z0-9-]+)+$")
+    item: str = Field(description="The request's sub-item the element belongs to, e.g. 'a'.")
+    title: dict[Lang, str]
+    counts: str = Field(description="What a substantive answer looks like, for the report's reader.")
+    cues: dict[Lang, list[CueGroup]]
+    exclude: dict[Lang, list[str]] = Field(
+        default_factory=dict,
+        description="Phrases in which a cue term does not mean this element (aircrew rotations …).",
+    )
+    parts: list[Part] = Field(default_factory=list)
+    examples: dict[Lang, dict[Literal["match", "no_match"], list[str]]] = Field(
+        default_factory=dict
+    )
+
+
+class Thresholds(Strict):
+    """How much evidence makes a passage substantive; tuned per mandate, overridable per element."""
+
+    substantive: float = Field(default=4.0, gt=0)
+    mention: float = Field(default=1.0, gt=0)
+    dominance: float = Field(
+        default=0.45,
+        ge=0,
+        le=1,
+        description="An element is a passage's subject only if its score is at least this share "
+        "of the strongest element's score in the same passage.",
+    )
+    heading_bonus: float = Field(default=2.0, ge=0)
+    heading_min: float = Field(
+        default=2.0, ge=0, description="A heading announces an element only with this much score."
+    )
+    min_chars: int = Field(default=30, ge=0, description="Shorter passages are never substantive.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.mention > self.substantive:
+            raise ValueError("mention must not exceed substantive")
+        return self
+
+
+class ProcessCondition(Strict):
+    """How the letter was to be prepared: the desk officer confirms it; text cannot prove it."""
+
+    id: str
+    text: dict[Lang, str]
+
+
+class Mandate(Strict):
+    """A Council request for a letter or report, and the elements it must answer."""
+
+    kind: Literal["mandate"]
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    resolution: str = Field(description="The symbol, e.g. 'S/RES/2480 (2019)'.")
+    number: int = Field(gt=0, description="The resolution number, used to find the mandate.")
+    year: int = Field(ge=1946, le=2100)
+    adopted: dt.date | None = None
+    paragraph: str | None = None
+    document: Literal["letter", "report"] = "letter"
+    mission: dict[Lang, str] = Field(default_factory=dict)
+    languages: list[Lang] = Field(min_length=1)
+    request: dict[Lang, str]
+    unofficial: list[Lang] = Field(
+        default_factory=list, description="Languages whose request text is our own rendering."
+    )
+    process_conditions: list[ProcessCondition] = Field(default_factory=list)
+    due_dates: list[dt.date] = Field(default_factory=list)
+    contexts: dict[str, dict[Lang, list[str]]] = Field(default_factory=dict)
+    exclude: dict[Lang, list[str]] = Field(
+        default_factory=dict,
+        description="Names that contain cue words but are no topic (安全理事会, Security Council).",
+    )
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    elements: list[Element] = Field(min_length=1)
+    source: str = Field(default="", exclude=True)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Mandate:
+        ids = [e.id for e in self.elements]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate element ids: {', '.join(dupes)}")
+        for element in self.elements:
+            for lang, groups in element.cues.items():
+                for group in groups:
+                    for ref in group.with_:
+                        name = ref[1:]
+                        if ref.startswith("@") and lang not in self.contexts.get(name, {}):
+                            raise ValueError(
+                                f"element {element.id}: context {ref} has no '{lang}' list"
+                            )
+        return self
+
+    def element(self, element_id: str) -> Element:
+        """The element with this id (KeyError when the mandate has none)."""
+        for element in self.elements:
+            if element.id == element_id:
+                return element
+        raise KeyError(element_id)
+
+
+class LanguageConventions(Strict):
+    """What every letter in one language looks like, whatever the mandate."""
+
+    name: str
+    stopwords: list[str] = Field(default_factory=list)
+    sentence_end: str = Field(description="Characters that end a sentence.")
+    closing: list[str] = Field(description="Regular expressions of closing formulas.")
+    signature: list[str] = Field(default_factory=list)
+    request_markers: list[str] = Field(description="Regexes: the letter restates a request.")
+    resolution_citation: str = Field(description="Regex with a group 'number' (and 'year').")
+    deferral: list[str] = Field(
+        default_factory=list, description="Regexes: a sentence that only promises information."
+    )
+    enumerator: str = Field(description="Regex of a request sub-item marker such as '(a)'.")
+    heading_numbering: str = Field(description="Regex of a heading's own numbering, stripped.")
+    heading_max_chars: int = Field(gt=0)
+    title: list[str] = Field(default_factory=list, description="Regexes of a letter's title line.")
+    addressee: list[str] = Field(default_factory=list)
+
+    @field_validator("closing", "signature", "request_markers", "deferral", "title", "addressee")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+    @field_validator("resolution_citation", "enumerator", "heading_numbering")
+    @classmethod
+    def _regex(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
+
+
+class Conventions(Strict):
+    """The conventions file: one entry per language the checker reads."""
+
+    kind: Literal["conventions"]
+    languages: dict[Lang, LanguageConventions]
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"The rules file {path} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"The rules file {path} cannot be read: {exc}.") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise InputError(f"{path}:{line} is not valid YAML.") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a rules file must be a YAML mapping.")
+    return data
+
+
+def _describe(path: Path, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    more = len(exc.errors()) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{path}: field {field}: {first['msg']}{tail}."
+
+
+def load_mandate(path: Path) -> Mandate:
+    """Read and validate one mandate file; InputError names the file, field and reason."""
+    data = _load_yaml(path)
+    try:
+        return Mandate.model_validate({**data, "source": str(path)})
+    except ValidationError as exc:
+        raise InputError(_describe(path, exc)) from None
+
+
+@cache
+def load_conventions(path: Path | None = None) -> Conventions:
+    """The letter conventions of every language (cached: they never change within a run)."""
+    path = path or rules_dir() / "conventions.yaml"
+    data = _load_yaml(path)
+    try:
+        return Conventions.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_describe(path, exc)) from None
+
+
+def mandate_files(directory: Path | None = None) -> list[Path]:
+    """Every mandate file in the rules folder (the conventions file is not a mandate)."""
+    directory = directory or rules_dir()
+    return sorted(p for p in directory.glob("*.yaml") if p.name != "conventions.yaml")
+
+
+def find_mandate(spec: str) -> Mandate:
+    """A mandate by path, by id or by resolution number ('2480')."""
+    path = Path(spec)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        if path.is_dir():
+            raise InputError(f"The rules path {path} is a directory, not a rules file.")
+        return load_mandate(path)
+    for candidate in mandate_files():
+        mandate = load_mandate(candidate)
+        if spec in {mandate.id, str(mandate.number)}:
+            return mandate
+    raise InputError(f"No rules file in {rules_dir()} is for mandate '{spec}'.")
+
+
+def mandate_for_resolution(number: int) -> Mandate | None:
+    """The bundled mandate for a resolution number, if there is one."""
+    for candidate in mandate_files():
+        mandate = load_mandate(candidate)
+        if mandate.number == number:
+            return mandate
+    return None

@@ -1,0 +1,259 @@
+"""Turn the reader's blocks into a letter: language, paragraphs, sections and the parts of a letter.
+
+Headings are found without markup (short lines with no sentence punctuation, followed by text);
+paragraphs split by a page break are rejoined and the join remembered; the title, the paragraph that
+restates the request, the closing formula and the signature are recognised from the language's
+conventions, so they are never taken as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from mandate.errors import InputError
+from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
+from mandate.rules import LanguageConventions, load_conventions
+
+_CLOSERS = "”’\"')）]】」』》"
+_REQUEST_WINDOW = 4  # the request is restated at the start of the letter, not in its fifth paragraph
+
+
+def detect_language(text: str) -> str:
+    """zh when CJK characters dominate, else the Latin language whose stopwords are most frequent."""
+    conventions = load_conventions().languages
+    letters = [ch for ch in text[:50000] if ch.isalpha()]
+    if not letters:
+        return "en" if "en" in conventions else next(iter(conventions))
+    cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    if cjk / len(letters) > 0.2 and "zh" in conventions:
+        return "zh"
+    words = re.findall(r"[a-zà-öø-ÿœ']+", text[:50000].lower())
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    best, best_score = "en", -1
+    for lang, conv in conventions.items():
+        if not conv.stopwords:
+            continue
+        score = sum(counts.get(w, 0) for w in conv.stopwords)
+        if score > best_score:
+            best, best_score = lang, score
+    return best
+
+
+@dataclass
+class _Compiled:
+    conv: LanguageConventions
+    closing: list[re.Pattern[str]]
+    signature: list[re.Pattern[str]]
+    request: list[re.Pattern[str]]
+    citation: re.Pattern[str]
+    enumerator: re.Pattern[str]
+    enumerator_start: re.Pattern[str]
+    numbering: re.Pattern[str]
+    title: list[re.Pattern[str]]
+    addressee: list[re.Pattern[str]]
+
+
+@cache
+def compiled(lang: str) -> _Compiled:
+    """The language's conventions as compiled patterns (once per process)."""
+    conv = load_conventions().languages[lang]
+
+    def many(patterns: list[str]) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+    return _Compiled(
+        conv=conv,
+        closing=many(conv.closing),
+        signature=many(conv.signature),
+        request=many(conv.request_markers),
+        citation=re.compile(conv.resolution_citation, re.IGNORECASE),
+        enumerator=re.compile(conv.enumerator, re.IGNORECASE),
+        enumerator_start=re.compile(r"^\s*" + conv.enumerator, re.IGNORECASE),
+        numbering=re.compile(conv.heading_numbering),
+        title=many(conv.title),
+        addressee=many(conv.addressee),
+    )
+
+
+def ends_sentence(text: str, lang: str) -> bool:
+    """Whether a block ends where a sentence may end (closing quotes and brackets ignored)."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in compiled(lang).conv.sentence_end + "。！？.!?"
+
+
+def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _heading_like(block: Block, lang: str) -> bool:
+    """Short, no sentence punctuation: a heading if text follows it."""
+    if block.heading_level is not None:
+        return True
+    c = compiled(lang)
+    text = c.numbering.sub("", block.text).strip()
+    if not text or len(text) > c.conv.heading_max_chars:
+        return False
+    if ends_sentence(block.text, lang) or text.endswith((",", "，", "、")):
+        return False
+    if any(ch in text for ch in "。；;！？!?") or _any(c.signature, text):
+        return False
+    return not (lang != "zh" and len(text.split()) > 14)
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int
+    heading: bool
+    role: Role = Role.BODY
+    joins: list[Join] = field(default_factory=list)
+
+
+def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
+    """Blocks as paragraphs, with paragraphs that a page break cut in two put back together."""
+    out: list[_Para] = []
+    for block in blocks:
+        heading = _heading_like(block, lang)
+        prev = out[-1] if out else None
+        if prev is not None and not heading and _continues(prev, block, lang):
+            sep = "" if lang == "zh" or prev.text.endswith("-") else " "
+            text = prev.text[:-1] if sep == "" and prev.text.endswith("-") else prev.text
+            offset = len(text) + len(sep)
+            prev.joins.append(
+                Join(offset=offset, line=block.line, before=prev.text[-16:], after=block.text[:16])
+            )
+            prev.text = text + sep + block.text
+            continue
+        out.append(_Para(text=block.text, line=block.line, heading=heading))
+    return out
+
+
+def _continues(prev: _Para, block: Block, lang: str) -> bool:
+    """The block goes on with the previous paragraph's unfinished sentence."""
+    if prev.heading or ends_sentence(prev.text, lang):
+        return False
+    c = compiled(lang)
+    if _any(c.closing, prev.text) or _any(c.signature, prev.text) or _any(c.title, prev.text):
+        return False
+    first = block.text[:1]
+    if lang != "zh" and first.islower():
+        return True
+    # A long block stopping mid-sentence was cut; a short one would have been a heading.
+    return len(prev.text) > c.conv.heading_max_chars and not _any(c.signature, block.text)
+
+
+def _mark_roles(paras: list[_Para], lang: str) -> list[int]:
+    """Title, addressee, request, closing and signature; returns the cited resolution numbers."""
+    c = compiled(lang)
+    # Front matter: heading-like lines before the first real paragraph, and salutations.
+    first_text = next((i for i, p in enumerate(paras) if not p.heading), len(paras))
+    for i, p in enumerate(paras[:first_text]):
+        if _any(c.addressee, p.text):
+            p.role, p.heading = Role.ADDRESSEE, False
+        elif i < first_text:
+            p.role, p.heading = Role.TITLE, False
+    # Closing formula, and whatever follows it: signature, name, title of the signatory.
+    closing_at = None
+    for i in range(len(paras) - 1, first_text - 1, -1):
+        if _any(c.closing, paras[i].text):
+            closing_at = i
+            break
+    if closing_at is not None:
+        paras[closing_at].role, paras[closing_at].heading = Role.CLOSING, False
+        for p in paras[closing_at + 1 :]:
+            p.role, p.heading = Role.SIGNATURE, False
+    for p in paras:
+        if p.role is Role.BODY and _any(c.signature, p.text) and len(p.text) <= 80:
+            p.role, p.heading = Role.SIGNATURE, False
+    # The paragraph restating the request, and its enumerated items if they stand apart.
+    cited: list[int] = []
+    body = [i for i, p in enumerate(paras) if p.role is Role.BODY and not p.heading]
+    for i in body[:_REQUEST_WINDOW]:
+        p = paras[i]
+        citations = list(c.citation.finditer(p.text))
+        if not citations:
+            continue
+        marker = _any(c.request, p.text)
+        items = len(c.enumerator.findall(p.text))
+        if marker or items >= 2:
+            p.role = Role.REQUEST
+            cited.extend(int(m.group("number")) for m in citations)
+            for q in paras[i + 1 :]:
+                if q.role is Role.BODY and not q.heading and c.enumerator_start.match(q.text):
+                    q.role = Role.REQUEST
+                else:
+                    break
+            break
+    if not cited:
+        for i in body[:_REQUEST_WINDOW]:
+            match = c.citation.search(paras[i].text)
+            if match:
+                cited.append(int(match.group("number")))
+                break
+    return cited
+
+
+def segment(source: Source, language: str | None = None) -> Document:
+    """The letter's structure from the reader's blocks."""
+    if not source.blocks:
+        raise InputError(f"{source.path} has no text.")
+    lang = language or detect_language("\n".join(b.text for b in source.blocks))
+    if lang not in load_conventions().languages:
+        raise InputError(f"The checker does not know letters in '{lang}'.")
+    paras = _rejoin(source.blocks, lang)
+    # A heading needs text under it: a heading-like last line, or one before the closing, is text.
+    for i, p in enumerate(paras):
+        if p.heading and (i + 1 >= len(paras)):
+            p.heading = False
+    cited = _mark_roles(paras, lang)
+    return _assemble(source, lang, paras, cited)
+
+
+def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -> Document:
+    c = compiled(lang)
+    sections = [Section(index=0, heading=None, kind="preamble")]
+    paragraphs: list[Paragraph] = []
+    closing: Section | None = None
+    for p in paras:
+        if p.heading:
+            heading = c.numbering.sub("", p.text).strip() or p.text
+            sections.append(
+                Section(index=len(sections), heading=heading, heading_line=p.line, kind="body")
+            )
+            continue
+        if p.role in {Role.CLOSING, Role.SIGNATURE}:
+            if closing is None:
+                closing = Section(index=len(sections), heading=None, kind="closing")
+                sections.append(closing)
+            target = closing
+        elif p.role in {Role.TITLE, Role.ADDRESSEE, Role.REQUEST} and len(sections) == 1:
+            target = sections[0]
+        else:
+            if sections[-1].kind != "body":
+                sections.append(Section(index=len(sections), heading=None, kind="body"))
+            target = sections[-1]
+        index = len(paragraphs) + 1
+        paragraphs.append(
+            Paragraph(
+                index=index,
+                section=target.index,
+                role=p.role,
+                text=p.text,
+                line=p.line,
+                joins=p.joins,
+            )
+        )
+        target.paragraphs.append(index)
+    return Document(
+        path=source.path,
+        format=source.format,
+        encoding=source.encoding,
+        language=lang,
+        sections=sections,
+        paragraphs=paragraphs,
+        cited_resolutions=cited,
+    )
