@@ -30,7 +30,7 @@ demo: $(STAMP)
 	@echo "report: $(OUT)/2480-letter-2020-06-01.html"
 
 test: $(STAMP) browser
-	$(BIN)/ruff check mandate features tests benchmarks scripts
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 eval: $(STAMP)

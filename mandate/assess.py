@@ -27,9 +27,7 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
     for pl in classification.paragraphs:
         for label in pl.labels:
             labels[label.element].append((pl.section, pl.paragraph, label))
-    section_subject = {
-        (s.section, e) for s in classification.sections for e in s.elements
-    }
+    section_subject = {(s.section, e) for s in classification.sections for e in s.elements}
     verdicts = [
         _verdict(document, element, labels[element.id], section_subject, mandate.languages)
         for element in mandate.elements
@@ -45,13 +43,15 @@ def _verdict(
     languages: list[str],
 ) -> Verdict:
     counted = [(s, p, lab) for s, p, lab in found if lab.score > 0]
-    strong = [
-        (s, p, lab) for s, p, lab in counted if lab.substantive or (s, element.id) in section_subject
-    ]
+    strong = [t for t in counted if t[2].substantive]
+    # A section whose heading announces the element and whose text, spread over short paragraphs,
+    # speaks of it is substantive as a whole: then its paragraphs are the evidence.
+    by_heading = {s for s, e in section_subject if e == element.id} - {s for s, _, _ in strong}
+    strong += [t for t in counted if t[0] in by_heading]
     strong.sort(key=lambda t: -t[2].score)
-    mentions = sorted(
-        [t for t in counted if t not in strong], key=lambda t: -t[2].score
-    )[:MAX_MENTIONS]
+    mentions = sorted([t for t in counted if t not in strong], key=lambda t: -t[2].score)[
+        :MAX_MENTIONS
+    ]
     evidence = [_evidence(document, s, p, lab, True) for s, p, lab in strong]
     evidence += [_evidence(document, s, p, lab, False) for s, p, lab in mentions]
     lang = document.language if document.language in element.title else languages[0]
@@ -83,7 +83,8 @@ def _verdict(
             id=element.id,
             item=element.item,
             status=Status.PARTIAL,
-            reason=f"Only touched in passing ({_where(document, mentions)}); no passage is about it.",
+            reason=f"Only touched in passing ({_where(document, mentions)}); "
+            "no passage is about it.",
             evidence=evidence,
         )
     discounted = sorted({h.term for _, _, lab in found for h in lab.hits if not h.counted})
@@ -98,16 +99,22 @@ def _verdict(
 
 
 def _where(document: Document, found: list[tuple[int, int, Label]]) -> str:
+    """Places in letter order, grouped by section: 'section 2 “…”, paragraphs 8, 9'."""
+    grouped: dict[int, list[int]] = {}
+    for s, p, _ in sorted(found, key=lambda t: t[1]):
+        grouped.setdefault(s, []).append(p)
     places = []
-    for s, p, _ in found[:3]:
+    for s, ps in grouped.items():
         heading = document.sections[s].heading
         named = f"section {s} “{heading}”" if heading else f"section {s}"
-        places.append(f"{named}, paragraph {p}")
-    more = len(found) - 3
-    return "; ".join(places) + (f" and {more} more" if more > 0 else "")
+        noun = "paragraph" if len(ps) == 1 else "paragraphs"
+        places.append(f"{named}, {noun} {', '.join(map(str, ps))}")
+    return "; ".join(places)
 
 
-def _evidence(document: Document, section: int, paragraph: int, label: Label, strong: bool) -> Evidence:
+def _evidence(
+    document: Document, section: int, paragraph: int, label: Label, strong: bool
+) -> Evidence:
     return Evidence(
         section=section,
         paragraph=paragraph,

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from mandate.models import (
     Classification,
@@ -95,7 +96,7 @@ class ElementMatcher:
         self.matcher.add(name, list(self.nlp.tokenizer.pipe(terms)))
 
     def unmatchable(self) -> list[tuple[str, str]]:
-        """(element, term) pairs whose pattern cannot match its own text: a rule that never fires."""
+        """(element, term) pairs whose pattern cannot match its own text: rules that never fire."""
         bad: list[tuple[str, str]] = []
         for element in self.mandate.elements:
             for group in element.cues.get(self.lang, []):
@@ -116,7 +117,9 @@ class ElementMatcher:
             for token in sent:
                 sentence_of[token.i] = n
         sentences = list(doc.sents)
-        deferred = {n for n, s in enumerate(sentences) if any(p.search(s.text) for p in self.deferral)}
+        deferred = {
+            n for n, s in enumerate(sentences) if any(p.search(s.text) for p in self.deferral)
+        }
         global_excl = found.get(_Key("exclude", "*", ""), [])
         by_element: dict[str, list[Hit]] = defaultdict(list)
         parts: dict[str, set[str]] = defaultdict(set)
@@ -142,7 +145,7 @@ class ElementMatcher:
                 covering = _covering(start, end, excl)
                 if covering is not None:
                     hit.counted = False
-                    hit.why_not = f"part of “{doc[covering[0]:covering[1]].text}”"
+                    hit.why_not = f"part of “{doc[covering[0] : covering[1]].text}”"
                 elif group.with_ and not any(
                     sentence_of[s] == sent and not (s == start and e == end) for s, e in withs
                 ):
@@ -211,8 +214,12 @@ class ElementMatcher:
             elements = set(section_elements.get(section.index, set()))
             # A heading plus enough text under it makes the section's subject, even when the
             # text is spread thin over several short paragraphs.
-            elements |= {e for e in hinted if sums.get(e, 0) + th.heading_bonus >= th.substantive
-                         and sums.get(e, 0) >= th.mention}
+            elements |= {
+                e
+                for e in hinted
+                if sums.get(e, 0) + th.heading_bonus >= th.substantive
+                and sums.get(e, 0) >= th.mention
+            }
             order = [e.id for e in self.mandate.elements]
             sections.append(
                 SectionLabels(
@@ -226,7 +233,7 @@ class ElementMatcher:
 
 
 def score(hits: list[Hit]) -> float:
-    """Distinct terms at full weight, repeats at half, repeats never more than the distinct terms."""
+    """Distinct terms at full weight, repeats at half, never more than the distinct terms."""
     best: dict[str, float] = {}
     repeats = 0.0
     for hit in hits:
@@ -268,7 +275,7 @@ def _best_sentence(text: str, hits: list[Hit]) -> str:
     if bounds[-1] < len(text):
         bounds.append(len(text))
     best, best_weight = text, -1.0
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
         if weight > best_weight:
             best, best_weight = text[a:b].strip(), weight

@@ -28,6 +28,7 @@ class Source(BaseModel):
     path: str
     format: str
     encoding: str
+    sha256: str = ""
     blocks: list[Block]
 
 
@@ -78,6 +79,7 @@ class Document(BaseModel):
     path: str
     format: str
     encoding: str
+    sha256: str = ""
     language: str
     sections: list[Section]
     paragraphs: list[Paragraph]

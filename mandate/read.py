@@ -6,6 +6,7 @@ The file is opened read-only and never written.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -24,7 +25,13 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if suffix in {".docx", ".pdf", ".doc", ".odt", ".rtf"}:
         raise InputError(f"{path}: {suffix} files are not supported yet; save the draft as .txt.")
     text, encoding = decode(data, path)
-    return Source(path=str(path), format="txt", encoding=encoding, blocks=split_blocks(text))
+    return Source(
+        path=str(path),
+        format="txt",
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=split_blocks(text),
+    )
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -109,9 +116,8 @@ def split_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
     current: list[str] = []
-    start = 0
-    blank = 0
-    page_break = False
+    start = blank_before = blank = 0
+    page_break = pb_before = False
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw
         if "\f" in line:
@@ -134,7 +140,9 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _block(lines: list[str], line: int, blank: int, page_break: bool) -> Block:
-    return Block(text=join_lines(lines), line=line, blank_before=blank, page_break_before=page_break)
+    return Block(
+        text=join_lines(lines), line=line, blank_before=blank, page_break_before=page_break
+    )
 
 
 def join_lines(lines: list[str]) -> str:

@@ -8,7 +8,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def _data(name: str) -> Path:
-    """A wheel carries ``rules/`` and ``reports/`` inside the package; a checkout has them at the top."""
+    """A wheel carries ``rules/`` and ``reports/`` in the package; a checkout at its top."""
     installed = _PACKAGE / "_data" / name
     if installed.is_dir():
         return installed

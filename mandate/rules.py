@@ -1,4 +1,4 @@
-"""Mandates as data: the pydantic schema of a rules file, and loading it with errors a person can act on.
+"""Mandates as data: the pydantic schema of a rules file, loaded with errors a person can act on.
 
 A mandate is the Council's request (one YAML file in ``rules/``); the conventions file holds what is
 true of every letter in a language (closing formulas, request verbs, deferral phrases). Adding a
@@ -29,7 +29,7 @@ class Strict(BaseModel):
 
 
 class CueGroup(Strict):
-    """Terms of one weight; with ``with_``, a term counts only in a sentence that also has one of those.
+    """Terms of one weight; with ``with``, a term counts only in a sentence that has one of those.
 
     ``with`` entries may name a shared context list of the mandate as ``@name``.
     """
@@ -61,7 +61,9 @@ class Element(Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(\.[a-z0-9-]+)+$")
     item: str = Field(description="The request's sub-item the element belongs to, e.g. 'a'.")
     title: dict[Lang, str]
-    counts: str = Field(description="What a substantive answer looks like, for the report's reader.")
+    counts: str = Field(
+        description="What a substantive answer looks like, for the report's reader."
+    )
     cues: dict[Lang, list[CueGroup]]
     exclude: dict[Lang, list[str]] = Field(
         default_factory=dict,

@@ -17,11 +17,13 @@ from mandate.models import Block, Document, Join, Paragraph, Role, Section, Sour
 from mandate.rules import LanguageConventions, load_conventions
 
 _CLOSERS = "”’\"')）]】」』》"
-_REQUEST_WINDOW = 4  # the request is restated at the start of the letter, not in its fifth paragraph
+_REQUEST_WINDOW = (
+    4  # the request is restated at the start of the letter, not in its fifth paragraph
+)
 
 
 def detect_language(text: str) -> str:
-    """zh when CJK characters dominate, else the Latin language whose stopwords are most frequent."""
+    """zh when CJK characters dominate, else the Latin language with the most of its stopwords."""
     conventions = load_conventions().languages
     letters = [ch for ch in text[:50000] if ch.isalpha()]
     if not letters:
@@ -150,12 +152,17 @@ def _mark_roles(paras: list[_Para], lang: str) -> list[int]:
     """Title, addressee, request, closing and signature; returns the cited resolution numbers."""
     c = compiled(lang)
     # Front matter: heading-like lines before the first real paragraph, and salutations.
-    first_text = next((i for i, p in enumerate(paras) if not p.heading), len(paras))
-    for i, p in enumerate(paras[:first_text]):
-        if _any(c.addressee, p.text):
-            p.role, p.heading = Role.ADDRESSEE, False
-        elif i < first_text:
-            p.role, p.heading = Role.TITLE, False
+    first_text = next(
+        (
+            i
+            for i, p in enumerate(paras)
+            if not p.heading and not _any(c.title, p.text) and not _any(c.addressee, p.text)
+        ),
+        len(paras),
+    )
+    for p in paras[:first_text]:
+        is_addressee = _any(c.addressee, p.text)
+        p.role, p.heading = (Role.ADDRESSEE if is_addressee else Role.TITLE), False
     # Closing formula, and whatever follows it: signature, name, title of the signatory.
     closing_at = None
     for i in range(len(paras) - 1, first_text - 1, -1):
@@ -252,6 +259,7 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
         path=source.path,
         format=source.format,
         encoding=source.encoding,
+        sha256=source.sha256,
         language=lang,
         sections=sections,
         paragraphs=paragraphs,

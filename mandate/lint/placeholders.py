@@ -47,5 +47,9 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
 def _is_legitimate_bracket(text: str) -> bool:
     """Editorial brackets inside quotations ([sic], [the Mission]) are text, not placeholders."""
     inner = text[1:-1].strip().lower()
-    return inner in {"sic"} or (len(inner.split()) > 1 and not any(c.isdigit() for c in inner)
-                                and "x" not in inner and "date" not in inner)
+    return inner in {"sic"} or (
+        len(inner.split()) > 1
+        and not any(c.isdigit() for c in inner)
+        and "x" not in inner
+        and "date" not in inner
+    )

@@ -1,0 +1,544 @@
+"""Step definitions: thin glue between the features' sentences and the checker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from lettercraft import (
+    ELEMENTS_2480,
+    FIXTURES,
+    ROOT,
+    SEED,
+    SEED_HEADINGS,
+    blocks,
+    join,
+    move_section_text,
+    replace_section_text,
+    request_only,
+    seed_blocks,
+    without_headings,
+    without_section,
+)
+from pytest_bdd import given, parsers, then, when
+
+from mandate.cli import exit_code
+from mandate.models import Role, Status
+from mandate.pipeline import Check, check
+from mandate.render.html import render_html
+from mandate.rules import load_mandate
+
+MANDATE_CLI = Path(sys.executable).with_name("mandate")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> dict:
+    """What one scenario knows: the letter, the mandate, the outcome."""
+    return {"tmp": tmp_path, "args": [], "mandate": None}
+
+
+def _letter(ctx: dict, text: str, name: str = "letter.txt") -> Path:
+    path = ctx["tmp"] / name
+    path.write_text(text, encoding="utf-8")
+    ctx["letter"] = path
+    ctx["before"] = path.read_bytes()
+    return path
+
+
+def _check(ctx: dict) -> Check:
+    return ctx["check"]
+
+
+def _ids(text: str) -> list[str]:
+    return [s.strip() for s in text.split(",") if s.strip()]
+
+
+def _status(ctx: dict, element: str) -> Status:
+    return next(v.status for v in _check(ctx).assessment.verdicts if v.id == element)
+
+
+def _section(ctx: dict, heading: str):
+    found = [s for s in _check(ctx).document.sections if s.heading == heading]
+    assert found, f"no section headed {heading!r}"
+    return found[0]
+
+
+def _section_labels(ctx: dict, heading: str) -> list[str]:
+    index = _section(ctx, heading).index
+    return next(s.elements for s in _check(ctx).classification.sections if s.section == index)
+
+
+# --- Given: letters -------------------------------------------------------------------------
+
+
+@given("the bundled letter of 1 June 2020 in Chinese")
+def bundled_letter(ctx: dict) -> None:
+    _letter(ctx, SEED.read_text(encoding="utf-8"), "seed.txt")
+
+
+@given(parsers.parse('the bundled letter with the section headed "{heading}" removed'))
+def letter_without_section(ctx: dict, heading: str) -> None:
+    _letter(ctx, join(without_section(seed_blocks(), heading)))
+
+
+@given("the bundled letter reduced to its title, restated request, closing and signature")
+def letter_request_only(ctx: dict) -> None:
+    _letter(ctx, join(request_only(seed_blocks())))
+
+
+@given("the bundled letter with every heading removed")
+def letter_without_headings(ctx: dict) -> None:
+    _letter(ctx, join(without_headings(seed_blocks())))
+
+
+@given("the bundled letter whose rotations section only promises the information later")
+def letter_rotations_deferred(ctx: dict) -> None:
+    text = "关于部队轮调的信息将在我的下一份报告中提供。"
+    _letter(ctx, join(replace_section_text(seed_blocks(), "部队轮调", text)))
+
+
+@given("the bundled letter with its rotations paragraph moved under the coordination heading")
+def letter_rotations_moved(ctx: dict) -> None:
+    _letter(ctx, join(move_section_text(seed_blocks(), "部队轮调", "安全存在的协调")))
+
+
+@given(parsers.parse('the made-up mandate "{name}" from the test fixtures'))
+def made_up_mandate(ctx: dict, name: str) -> None:
+    path = FIXTURES / "mandates" / "9001.yaml"
+    ctx["mandate"] = load_mandate(path)
+    assert ctx["mandate"].id == name
+    ctx["fixture_letter"] = (FIXTURES / "letters" / "water-schools.en.txt").read_text("utf-8")
+
+
+@given("its English letter")
+def its_letter(ctx: dict) -> None:
+    _letter(ctx, ctx["fixture_letter"])
+
+
+@given(parsers.parse('its English letter without the section headed "{heading}"'))
+def its_letter_without(ctx: dict, heading: str) -> None:
+    parts = blocks(ctx["fixture_letter"])
+    _letter(ctx, join(without_section(parts, heading, ["Water", "Education"])))
+
+
+@given("its English letter reduced to the restated request and the closing")
+def its_letter_request_only(ctx: dict) -> None:
+    _letter(ctx, join(request_only(blocks(ctx["fixture_letter"]))))
+
+
+# --- Given: bad input -------------------------------------------------------------------------
+
+
+@given("a path that does not exist")
+def missing_path(ctx: dict) -> None:
+    ctx["letter"] = ctx["tmp"] / "no-such-letter.txt"
+
+
+@given("a directory")
+def a_directory(ctx: dict) -> None:
+    ctx["letter"] = ctx["tmp"]
+
+
+@given("an empty file")
+def empty_file(ctx: dict) -> None:
+    _letter(ctx, "")
+
+
+@given("a file of only white space")
+def whitespace_file(ctx: dict) -> None:
+    _letter(ctx, " \n\t\n\u3000\n\n")
+
+
+@given("binary junk named letter.txt")
+def binary_junk(ctx: dict) -> None:
+    path = ctx["tmp"] / "letter.txt"
+    path.write_bytes(bytes(range(256)) * 40 + os.urandom(4096))
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("a file larger than the size limit")
+def too_large(ctx: dict) -> None:
+    _letter(ctx, SEED.read_text(encoding="utf-8") * 80)
+    ctx["args"] = ["--max-size", "1"]
+
+
+@given("a letter citing a resolution with no rules")
+def unknown_resolution(ctx: dict) -> None:
+    _letter(
+        ctx,
+        "Letter\n\nI have the honour to refer to resolution 9999 (2030), in which the Council "
+        "requested me to report on (a) roads and (b) bridges.\n\nRoads were repaired.\n",
+    )
+
+
+@given(parsers.parse('a rules file whose second element has a weight of "{value}"'))
+def broken_rules(ctx: dict, value: str) -> None:
+    data = yaml.safe_load((ROOT / "rules" / "2480.yaml").read_text(encoding="utf-8"))
+    data["elements"][1]["cues"]["zh"][0]["weight"] = value
+    path = ctx["tmp"] / "broken.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    ctx["rules"] = path
+
+
+# --- When -------------------------------------------------------------------------------------
+
+
+@when(parsers.parse('the desk officer checks it against mandate "{spec}"'))
+def check_against(ctx: dict, spec: str) -> None:
+    ctx["check"] = check(ctx["letter"], spec)
+
+
+@when("the desk officer checks it against that mandate")
+def check_against_that(ctx: dict) -> None:
+    ctx["check"] = check(ctx["letter"], ctx["mandate"])
+
+
+@when("the desk officer checks it without naming a mandate")
+def check_without_mandate(ctx: dict) -> None:
+    ctx["check"] = check(ctx["letter"])
+
+
+def _run(ctx: dict, *args: str) -> None:
+    proc = subprocess.run(
+        [str(MANDATE_CLI), "check", str(ctx["letter"]), *args, *ctx["args"]],
+        capture_output=True,
+        text=True,
+        cwd=ctx["tmp"],
+        timeout=120,
+    )
+    ctx["proc"] = proc
+
+
+@when('the desk officer runs "mandate check" on it')
+def run_cli(ctx: dict) -> None:
+    _run(ctx)
+
+
+@when(parsers.parse('the desk officer runs "mandate check" on it with "{option}"'))
+def run_cli_with(ctx: dict, option: str) -> None:
+    _run(ctx, *option.split())
+
+
+@when('the desk officer runs "mandate check" on it with that rules file')
+def run_cli_with_rules(ctx: dict) -> None:
+    _run(ctx, "--mandate", str(ctx["rules"]))
+
+
+@when('the desk officer runs "mandate check" on it with the output set to the letter itself')
+def run_cli_over_letter(ctx: dict) -> None:
+    _run(ctx, "--format", "html", "--output", str(ctx["letter"]))
+
+
+# --- Then: verdicts ---------------------------------------------------------------------------
+
+
+@then("the draft is ready")
+def draft_ready(ctx: dict) -> None:
+    assert _check(ctx).assessment.ready
+
+
+@then("the draft is not ready")
+def draft_not_ready(ctx: dict) -> None:
+    assert not _check(ctx).assessment.ready
+
+
+@then("all eight elements are covered")
+def all_covered(ctx: dict) -> None:
+    statuses = {v.id: v.status for v in _check(ctx).assessment.verdicts}
+    assert list(statuses) == ELEMENTS_2480
+    assert all(s is Status.COVERED for s in statuses.values()), statuses
+
+
+@then("all eight elements are missing")
+def all_missing(ctx: dict) -> None:
+    statuses = {v.id: v.status for v in _check(ctx).assessment.verdicts}
+    assert list(statuses) == ELEMENTS_2480
+    assert all(s is Status.MISSING for s in statuses.values()), statuses
+
+
+@then("every element is missing")
+def every_missing(ctx: dict) -> None:
+    assert all(v.status is Status.MISSING for v in _check(ctx).assessment.verdicts)
+
+
+@then("every covered element shows a quoted passage with its matched words")
+def covered_have_evidence(ctx: dict) -> None:
+    for verdict in _check(ctx).assessment.verdicts:
+        best = verdict.evidence[0]
+        assert best.substantive and best.terms and best.sentence in best.text
+        for start, end in best.highlights:
+            assert best.text[start:end].lower() in best.terms
+
+
+@then(parsers.parse('the section headed "{heading}" is labelled with {elements}'))
+def section_labelled(ctx: dict, heading: str, elements: str) -> None:
+    if elements.startswith("at least one of "):
+        wanted = _ids(elements.removeprefix("at least one of "))
+        assert set(wanted) & set(_section_labels(ctx, heading))
+        return
+    labels = _section_labels(ctx, heading)
+    for element in _ids(elements):
+        assert element in labels, f"{heading}: {labels}"
+
+
+@then("the paragraph that restates the request is labelled with nothing")
+def request_unlabelled(ctx: dict) -> None:
+    doc = _check(ctx).document
+    request = [p.index for p in doc.paragraphs if p.role is Role.REQUEST]
+    assert request, "the restated request was not recognised"
+    labelled = {pl.paragraph for pl in _check(ctx).classification.paragraphs}
+    assert not set(request) & labelled
+    assert _check(ctx).classification.sections[0].elements == []
+
+
+@then("the closing formula and the signature are labelled with nothing")
+def closing_unlabelled(ctx: dict) -> None:
+    doc = _check(ctx).document
+    roles = {p.role for p in doc.paragraphs}
+    assert Role.CLOSING in roles and Role.SIGNATURE in roles
+    closing = [s for s in doc.sections if s.kind == "closing"]
+    labels = {s.section: s.elements for s in _check(ctx).classification.sections}
+    assert closing and all(labels[s.index] == [] for s in closing)
+
+
+@then("no evidence quotes the restated request, the title, the closing or the signature")
+def evidence_body_only(ctx: dict) -> None:
+    doc = _check(ctx).document
+    for verdict in _check(ctx).assessment.verdicts:
+        for evidence in verdict.evidence:
+            assert doc.paragraph(evidence.paragraph).role is Role.BODY
+
+
+@then(parsers.parse('"{phrase}" is set aside for {element} as part of an excluded phrase'))
+def set_aside(ctx: dict, phrase: str, element: str) -> None:
+    hits = [
+        h
+        for pl in _check(ctx).classification.paragraphs
+        for lab in pl.labels
+        if lab.element == element
+        for h in lab.hits
+        if not h.counted and h.why_not and phrase in h.why_not
+    ]
+    assert hits
+
+
+@then("the withdrawal of national forces is not evidence of b.exit-strategy")
+def national_withdrawal(ctx: dict) -> None:
+    verdict = next(v for v in _check(ctx).assessment.verdicts if v.id == "b.exit-strategy")
+    assert all("国家武装部队撤出" not in e.sentence for e in verdict.evidence)
+
+
+@then(parsers.parse('the mandate used is "{resolution}"'))
+def mandate_used(ctx: dict, resolution: str) -> None:
+    assert _check(ctx).mandate.resolution == resolution
+
+
+@then(parsers.re(r"(?P<elements>[a-z0-9.,\s-]+) are not covered"))
+def not_covered(ctx: dict, elements: str) -> None:
+    ctx["removed"] = _ids(elements)
+    for element in ctx["removed"]:
+        assert _status(ctx, element) is not Status.COVERED, element
+
+
+@then(parsers.re(r"(?P<element>[a-z0-9]+(?:\.[a-z0-9-]+)+) is not covered"))
+def one_not_covered(ctx: dict, element: str) -> None:
+    assert _status(ctx, element) is not Status.COVERED
+
+
+@then(parsers.re(r"(?P<element>[a-z0-9]+(?:\.[a-z0-9-]+)+) is covered"))
+def one_covered(ctx: dict, element: str) -> None:
+    assert _status(ctx, element) is Status.COVERED
+
+
+@then(parsers.re(r"(?P<element>[a-z0-9]+(?:\.[a-z0-9-]+)+) is missing"))
+def one_missing(ctx: dict, element: str) -> None:
+    assert _status(ctx, element) is Status.MISSING
+
+
+@then("the other elements are covered")
+def others_covered(ctx: dict) -> None:
+    for verdict in _check(ctx).assessment.verdicts:
+        if verdict.id not in ctx["removed"]:
+            assert verdict.status is Status.COVERED, (verdict.id, verdict.reason)
+
+
+@then(parsers.parse("the exit code would be {code:d}"))
+def exit_code_would_be(ctx: dict, code: int) -> None:
+    c = _check(ctx)
+    assert exit_code(c.assessment.ready, [f.severity for f in c.findings], "error") == code
+
+
+# --- Then: the command line -------------------------------------------------------------------
+
+
+@then(parsers.parse("the exit code is {code:d}"))
+def exit_code_is(ctx: dict, code: int) -> None:
+    proc = ctx["proc"]
+    assert proc.returncode == code, (proc.stdout[-2000:], proc.stderr[-2000:])
+
+
+@then(parsers.parse('the error is one sentence mentioning "{words}"'))
+def one_sentence(ctx: dict, words: str) -> None:
+    err = ctx["proc"].stderr.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("mandate: ") and err.endswith("."), err
+    assert words.lower() in err.lower(), err
+
+
+@then("no traceback is printed")
+def no_traceback(ctx: dict) -> None:
+    proc = ctx["proc"]
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+@then("the input file is unchanged")
+def input_unchanged(ctx: dict) -> None:
+    path: Path = ctx["letter"]
+    if "before" in ctx:
+        assert path.read_bytes() == ctx["before"]
+
+
+@then("the summary has one line per element")
+def summary_lines(ctx: dict) -> None:
+    out = ctx["proc"].stdout
+    for element in ELEMENTS_2480:
+        assert sum(1 for line in out.splitlines() if f" {element} " in line) == 1, element
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+@then("an HTML report is written")
+def report_written(ctx: dict) -> None:
+    reports = list(ctx["tmp"].glob("*.mandate.html"))
+    assert reports and reports[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# --- The report in a real browser ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _report(ctx: dict, text: str) -> None:
+    path = _letter(ctx, text)
+    report = ctx["tmp"] / "report.html"
+    report.write_text(render_html(check(path, "2480")), encoding="utf-8")
+    ctx["report"] = report
+
+
+@given("the HTML report of the bundled letter")
+def report_of_seed(ctx: dict) -> None:
+    _report(ctx, SEED.read_text(encoding="utf-8"))
+
+
+@given(parsers.parse('the HTML report of a letter containing "{a}" and "{b}"'))
+def report_of_hostile(ctx: dict, a: str, b: str) -> None:
+    parts = seed_blocks()
+    at = parts.index(SEED_HEADINGS[4]) + 1
+    parts[at] = f"{a}{parts[at]}{b}"
+    _report(ctx, join(parts))
+
+
+@when("the desk officer opens it in the browser")
+def open_report(ctx: dict, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    ctx["requests"], ctx["dialogs"] = [], []
+    page.on("request", lambda r: ctx["requests"].append(r.url))
+    page.on("dialog", lambda d: (ctx["dialogs"].append(d.message), d.dismiss()))
+    page.goto(ctx["report"].as_uri())
+    page.wait_for_load_state("load")
+    ctx["page"] = page
+
+
+@when("the desk officer prints it to PDF")
+def print_report(ctx: dict, browser) -> None:
+    page = browser.new_page()
+    page.goto(ctx["report"].as_uri())
+    ctx["pdf"] = ctx["tmp"] / "report.pdf"
+    page.pdf(path=str(ctx["pdf"]), format="A4", print_background=True)
+    page.close()
+
+
+@then("the page says the draft is ready to submit")
+def page_ready(ctx: dict) -> None:
+    verdict = ctx["page"].locator("#verdict")
+    assert verdict.is_visible()
+    assert "可以提交" in verdict.inner_text()
+    assert verdict.get_attribute("data-ready") == "true"
+
+
+@then(parsers.parse('the elements table has {n:d} rows, each reading "{label}"'))
+def element_rows(ctx: dict, n: int, label: str) -> None:
+    rows = ctx["page"].locator("#elements tbody tr")
+    assert rows.count() == n
+    ids = [rows.nth(i).get_attribute("data-element") for i in range(n)]
+    assert ids == ELEMENTS_2480
+    for i in range(n):
+        status = rows.nth(i).locator("td.status")
+        assert status.is_visible() and label in status.inner_text()
+
+
+@then("the browser made no network request")
+def no_network(ctx: dict) -> None:
+    others = [u for u in ctx["requests"] if not u.startswith("file://")]
+    assert others == [] and len(ctx["requests"]) == 1, ctx["requests"]
+
+
+@then(parsers.parse('a screenshot is saved as "{name}"'))
+def screenshot(ctx: dict, name: str) -> None:
+    target = ROOT / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ctx["page"].screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
+
+
+@then("no dialog fires")
+def no_dialog(ctx: dict) -> None:
+    ctx["page"].wait_for_timeout(200)
+    assert ctx["dialogs"] == []
+
+
+@then(parsers.parse('the page shows "{text}" as text'))
+def shows_text(ctx: dict, text: str) -> None:
+    assert text in ctx["page"].locator("#h-letter + .letter").inner_text()
+    assert ctx["page"].locator("script").count() == 0
+
+
+@then(parsers.parse("the PDF has at least {n:d} A4 pages"))
+def pdf_pages(ctx: dict, n: int) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(ctx["pdf"]))
+    assert len(reader.pages) >= n
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 3 and abs(float(box.height) - 842) < 3
+
+
+def pytest_bdd_apply_tag(tag: str, function) -> bool | None:
+    """@browser marks a feature's scenarios as needing the browser."""
+    if tag == "browser":
+        pytest.mark.browser(function)
+        return True
+    return None

@@ -1,0 +1,11 @@
+"""Every feature file in this folder, run as pytest tests."""
+
+from pytest_bdd import scenarios
+
+scenarios(
+    "check_seed.feature",
+    "variants.feature",
+    "bad_input.feature",
+    "second_mandate.feature",
+    "report_browser.feature",
+)

@@ -1,0 +1,150 @@
+"""The command line: ``mandate check LETTER``, and the rules commands.
+
+Exit codes follow Vale: 0 ready and nothing at the --fail-on level; 1 an element not covered or a
+finding at that level; 2 the letter or the rules could not be used (one sentence, no traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from mandate import __version__
+from mandate.errors import InputError
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class _Group(click.Group):
+    """Every failure becomes one sentence and exit code 2; MANDATE_DEBUG=1 shows the traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"mandate: {exc}", err=True)
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("mandate: interrupted.", err=True)
+            sys.exit(2)
+        except Exception as exc:
+            if os.environ.get("MANDATE_DEBUG"):
+                raise
+            click.echo(
+                f"mandate: internal error ({type(exc).__name__}: {exc}); "
+                "rerun with MANDATE_DEBUG=1 and report it.",
+                err=True,
+            )
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mandate")
+def main() -> None:
+    """Check a draft Secretary-General letter against the Security Council's request."""
+
+
+@main.command()
+@click.argument("letter", type=click.Path(path_type=Path))
+@click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="text: terminal summary (and the HTML report); json: the contract; html: the report.",
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
+@click.option("--report/--no-report", default=True, help="With text: also write the HTML report.")
+@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+@click.option("--letter-lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Findings at or above this level make exit code 1 (never: only coverage does).",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Refuse letters larger than this many MB.",
+)
+def check(
+    letter: Path,
+    mandate_spec: str | None,
+    fmt: str,
+    output: Path | None,
+    report: bool,
+    lang: str | None,
+    letter_lang: str | None,
+    fail_on: str,
+    max_size: float,
+) -> None:
+    """Check LETTER: every requested element covered, and what to fix before it goes out."""
+    from mandate.pipeline import check as run_check
+
+    if output is not None and output.exists() and output.resolve() == letter.resolve():
+        raise InputError(f"Refusing to write the report over the letter itself ({letter}).")
+    result = run_check(
+        letter, mandate_spec, language=letter_lang, max_bytes=int(max_size * 1024 * 1024)
+    )
+    if fmt == "json":
+        from mandate.render.json import render_json
+
+        _emit(render_json(result), output)
+    elif fmt == "html":
+        from mandate.render.html import render_html
+
+        target = output or Path(f"{letter.stem}.mandate.html")
+        _emit(render_html(result, lang=lang), target)
+        click.echo(f"report: {target}", err=True)
+    else:
+        from mandate.render.text import render_text
+
+        for line in render_text(result):
+            click.echo(line)
+        if report:
+            from mandate.render.html import render_html
+
+            target = output or Path(f"{letter.stem}.mandate.html")
+            _emit(render_html(result, lang=lang), target)
+            click.echo(f"report: {target}")
+    sys.exit(exit_code(result.assessment.ready, [f.severity for f in result.findings], fail_on))
+
+
+def exit_code(ready: bool, severities: list[str], fail_on: str) -> int:
+    """0 when ready and no finding reaches the --fail-on level, else 1."""
+    if not ready:
+        return 1
+    if fail_on == "never":
+        return 0
+    level = _SEVERITY_RANK[fail_on]
+    return 1 if any(_SEVERITY_RANK[s] >= level for s in severities) else 0
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and output.is_dir():
+        raise InputError(f"The output path {output} is a directory.")
+    from mandate.render import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise InputError(f"Cannot write {output}: {exc.strerror or exc}.") from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,92 @@
+"""Renderers: the JSON contract, a deterministic and escaped HTML report, the terminal lines."""
+
+import json
+
+import pytest
+from jinja2 import UndefinedError
+from lettercraft import ELEMENTS_2480, SEED
+
+from mandate.pipeline import check
+from mandate.render import write_atomic
+from mandate.render.html import environment, pieces, render_html
+from mandate.render.json import render_json
+from mandate.render.text import render_text
+
+
+@pytest.fixture(scope="module")
+def seed_check():
+    return check(SEED, "2480")
+
+
+def test_json_contract(seed_check):
+    data = json.loads(render_json(seed_check))
+    assert set(data) >= {"letter", "mandate", "ready", "requirements", "sections", "findings"}
+    assert set(data["letter"]) >= {"path", "language", "encoding"}
+    assert set(data["mandate"]) >= {"id", "resolution"}
+    assert [r["id"] for r in data["requirements"]] == ELEMENTS_2480
+    for req in data["requirements"]:
+        assert req["status"] in {"covered", "partial", "missing"}
+        for ev in req["evidence"]:
+            assert isinstance(ev["section"], int) and isinstance(ev["paragraph"], int)
+            assert isinstance(ev["text"], str) and all(isinstance(t, str) for t in ev["terms"])
+    for section in data["sections"]:
+        assert set(section) >= {"index", "heading", "requirements"}
+    for finding in data["findings"]:
+        assert finding["severity"] in {"error", "warning", "info"}
+        assert set(finding) >= {"rule", "section", "paragraph", "excerpt", "message"}
+
+
+def test_html_is_deterministic_and_self_contained(seed_check):
+    first, second = render_html(seed_check), render_html(check(SEED, "2480"))
+    assert first == second
+    assert "http://" not in first.replace("http-equiv", "") and "https://" not in first
+    assert "<script" not in first and "Content-Security-Policy" in first
+
+
+def test_html_escapes_letter_text(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "部队轮调\n\n", "部队轮调\n\n<b onmouseover=x>&amp;"
+    )
+    path = tmp_path / "l.txt"
+    path.write_text(text, encoding="utf-8")
+    html = render_html(check(path, "2480"))
+    assert "<b onmouseover" not in html and "&lt;b onmouseover=x&gt;&amp;amp;" in html
+
+
+def test_templates_fail_loudly_on_undefined_names():
+    template = environment().from_string("{{ v.nothing_here }}")
+    with pytest.raises(UndefinedError):
+        template.render(v={})
+
+
+def test_pieces_split_highlights():
+    assert [(p.text, p.hit) for p in pieces("abcdef", [(1, 3), (2, 4)])] == [
+        ("a", False),
+        ("bc", True),
+        ("d", True),
+        ("ef", False),
+    ]
+    assert [(p.text, p.hit) for p in pieces("xyz", [(10, 12)], offset=9)] == [
+        ("x", False),
+        ("yz", True),
+    ]
+
+
+def test_report_language_follows_the_letter_or_the_option(seed_check):
+    assert 'lang="zh"' in render_html(seed_check)
+    html = render_html(seed_check, lang="en")
+    assert 'lang="en"' in html and "Ready to submit" in html
+
+
+def test_text_lines(seed_check):
+    lines = render_text(seed_check)
+    assert "READY" in lines[0]
+    assert sum(1 for line in lines if "placeholder" in line) == 4
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "out" / "r.html"
+    write_atomic(target, "one")
+    write_atomic(target, "two")
+    assert target.read_text() == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["r.html"]
