@@ -16,6 +16,8 @@ from lettercraft import (
     SEED,
     SEED_HEADINGS,
     blocks,
+    compose,
+    corrected_seed,
     join,
     move_section_text,
     replace_section_text,
@@ -542,3 +544,141 @@ def pytest_bdd_apply_tag(tag: str, function) -> bool | None:
         pytest.mark.browser(function)
         return True
     return None
+
+
+# --- Pre-submission defects --------------------------------------------------------------------
+
+LANGUAGES = {"Chinese": "zh", "English": "en"}
+
+
+def _findings(ctx: dict, rule: str, severity: str | None = None) -> list:
+    return [
+        f
+        for f in _check(ctx).findings
+        if f.rule == rule and (severity is None or f.severity == severity)
+    ]
+
+
+@given(parsers.re(r'an? (?P<language>Chinese|English) letter whose body says "(?P<body>.*)"'))
+def letter_with_body(ctx: dict, language: str, body: str) -> None:
+    _letter(ctx, compose(LANGUAGES[language], [body]))
+
+
+@given(
+    parsers.re(
+        r"an? (?P<language>Chinese|English) letter whose request cites resolution "
+        r"(?P<number>\d+) \((?P<year>\d{4})\)"
+    )
+)
+def letter_citing(ctx: dict, language: str, number: str, year: str) -> None:
+    body = "马里稳定团继续在北部开展巡逻。" if language == "Chinese" else "The Mission patrolled."
+    _letter(ctx, compose(LANGUAGES[language], [body], resolution=(int(number), int(year))))
+
+
+@given(
+    parsers.re(
+        r"an? (?P<language>Chinese|English) letter (?P<how>with|without) its closing formula"
+    )
+)
+def letter_closing(ctx: dict, language: str, how: str) -> None:
+    body = "马里稳定团继续在北部开展巡逻。" if language == "Chinese" else "The Mission patrolled."
+    _letter(ctx, compose(LANGUAGES[language], [body], closing=how == "with"))
+
+
+@given(parsers.re(r"an? (?P<language>Chinese|English) letter dated (?P<date>\d{4}-\d\d-\d\d)"))
+def letter_dated(ctx: dict, language: str, date: str) -> None:
+    body = "马里稳定团继续在北部开展巡逻。" if language == "Chinese" else "The Mission patrolled."
+    y, m, d = (int(x) for x in date.split("-"))
+    _letter(ctx, compose(LANGUAGES[language], [body], date=(y, m, d)))
+
+
+@given("a corrected copy of the bundled letter")
+def corrected_letter(ctx: dict) -> None:
+    _letter(ctx, corrected_seed())
+
+
+@given(
+    parsers.parse('a waivers file next to it waiving "{rule}" findings and the element {element}')
+)
+def waivers_file(ctx: dict, rule: str, element: str) -> None:
+    sidecar = ctx["letter"].with_name(ctx["letter"].stem + ".waivers.yaml")
+    data = {
+        "waivers": [
+            {
+                "rule": rule,
+                "reason": "Figures confirmed by the Mission; brackets go at final edit.",
+            },
+            {
+                "element": element,
+                "reason": "Reported in S/2020/476, as agreed with the Department.",
+            },
+        ]
+    }
+    sidecar.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@then(
+    parsers.re(
+        r"there is an? (?P<rule>[a-z-]+) (?P<severity>error|warning|info)"
+        r'(?: naming "(?P<name>.+)")?'
+    )
+)
+def there_is(ctx: dict, rule: str, severity: str, name: str | None) -> None:
+    found = _findings(ctx, rule, severity)
+    assert found, [(f.rule, f.severity, f.message) for f in _check(ctx).findings]
+    if name:
+        assert any(f"“{name}”" in f.message for f in found), [f.message for f in found]
+
+
+@then(parsers.re(r"there is no (?P<rule>[a-z-]+) (?P<what>finding|error)"))
+def there_is_none(ctx: dict, rule: str, what: str) -> None:
+    found = _findings(ctx, rule, "error" if what == "error" else None)
+    assert not found, [(f.severity, f.message, f.excerpt) for f in found]
+
+
+@then(parsers.parse("the placeholder findings are {listed}"))
+def placeholder_list(ctx: dict, listed: str) -> None:
+    expected = [s.strip().strip('"') for s in listed.split(",")]
+    found = [
+        f.excerpt[f.excerpt.index("[") :].split("]")[0] + "]" for f in _findings(ctx, "placeholder")
+    ]
+    assert found == expected
+    assert all(f.severity == "error" and f.paragraph for f in _findings(ctx, "placeholder"))
+
+
+@then(parsers.parse('there are {n:d} page-break findings, one naming the doubled "{char}"'))
+def page_breaks(ctx: dict, n: int, char: str) -> None:
+    found = _findings(ctx, "page-break")
+    assert len(found) == n
+    assert [f.severity for f in found].count("error") == 1
+    assert any(f"“{char}”" in f.message and f.severity == "error" for f in found)
+
+
+@then(
+    parsers.parse(
+        "the half-width punctuation of paragraphs {a:d}, {b:d}, {c:d} and {d:d} is flagged"
+    )
+)
+def half_width(ctx: dict, a: int, b: int, c: int, d: int) -> None:
+    warned = {f.paragraph for f in _findings(ctx, "punctuation", "warning") if f.paragraph}
+    assert {a, b, c, d} <= warned
+    assert any(f.paragraph is None for f in _findings(ctx, "punctuation", "warning"))
+
+
+@then('the two different "remaining" groups are noted')
+def remaining_noted(ctx: dict) -> None:
+    notes = _findings(ctx, "arithmetic", "info")
+    assert len(notes) == 1 and "其余" in notes[0].message and "剩下的" in notes[0].message
+
+
+@then(parsers.re(r"(?P<element>[a-z0-9]+(?:\.[a-z0-9-]+)+) is missing but waived with its reason"))
+def element_waived(ctx: dict, element: str) -> None:
+    verdict = next(v for v in _check(ctx).assessment.verdicts if v.id == element)
+    assert verdict.status is Status.MISSING and verdict.waived and "S/2020/476" in verdict.waiver
+
+
+@then("every placeholder finding is waived with its reason")
+def placeholders_waived(ctx: dict) -> None:
+    found = _findings(ctx, "placeholder")
+    assert found and all(f.waived and f.waiver for f in found)
+    assert not [f for f in _check(ctx).findings if f.rule == "waiver"]

@@ -8,4 +8,6 @@ scenarios(
     "bad_input.feature",
     "second_mandate.feature",
     "report_browser.feature",
+    "seed_defects.feature",
+    "defects.feature",
 )

@@ -73,6 +73,11 @@ def main() -> None:
     help="Findings at or above this level make exit code 1 (never: only coverage does).",
 )
 @click.option(
+    "--waivers",
+    type=click.Path(path_type=Path),
+    help="Waivers file (default: LETTER-STEM.waivers.yaml next to the letter).",
+)
+@click.option(
     "--max-size",
     type=click.FloatRange(min=0.001),
     default=20.0,
@@ -88,6 +93,7 @@ def check(
     lang: str | None,
     letter_lang: str | None,
     fail_on: str,
+    waivers: Path | None,
     max_size: float,
 ) -> None:
     """Check LETTER: every requested element covered, and what to fix before it goes out."""
@@ -96,7 +102,11 @@ def check(
     if output is not None and output.exists() and output.resolve() == letter.resolve():
         raise InputError(f"Refusing to write the report over the letter itself ({letter}).")
     result = run_check(
-        letter, mandate_spec, language=letter_lang, max_bytes=int(max_size * 1024 * 1024)
+        letter,
+        mandate_spec,
+        language=letter_lang,
+        max_bytes=int(max_size * 1024 * 1024),
+        waivers=waivers,
     )
     if fmt == "json":
         from mandate.render.json import render_json
@@ -119,7 +129,8 @@ def check(
             target = output or Path(f"{letter.stem}.mandate.html")
             _emit(render_html(result, lang=lang), target)
             click.echo(f"report: {target}")
-    sys.exit(exit_code(result.assessment.ready, [f.severity for f in result.findings], fail_on))
+    severities = [f.severity for f in result.findings if not f.waived]
+    sys.exit(exit_code(result.assessment.ready, severities, fail_on))
 
 
 def exit_code(ready: bool, severities: list[str], fail_on: str) -> int:

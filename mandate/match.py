@@ -190,6 +190,9 @@ class ElementMatcher:
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
                 )
+                if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
+                    s = 0.0  # supporting words only: kept for the record, worth nothing
+                    substantive = False
                 labels.append(
                     Label(
                         element=e,
@@ -201,7 +204,7 @@ class ElementMatcher:
                         parts=sorted(parts.get(e, set())),
                     )
                 )
-                section_scores[paragraph.section][e] += scores[e]
+                section_scores[paragraph.section][e] += scores[e] if s > 0 else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
             paragraph_labels.append(

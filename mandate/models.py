@@ -184,6 +184,8 @@ class Verdict(BaseModel):
     reason: str
     evidence: list[Evidence]
     missing_parts: list[str] = Field(default_factory=list)
+    waived: bool = False
+    waiver: str | None = None
 
 
 class Assessment(BaseModel):
@@ -205,7 +207,12 @@ class Finding(BaseModel):
     paragraph: int | None
     excerpt: str
     message: str
+    message_local: str | None = Field(
+        default=None, description="The message in the letter's language."
+    )
     span: tuple[int, int] | None = Field(default=None, description="Characters in the paragraph.")
+    waived: bool = False
+    waiver: str | None = Field(default=None, description="Why the desk officer waived it.")
 
 
 class LetterInfo(BaseModel):
@@ -226,6 +233,9 @@ class RequirementOut(BaseModel):
     status: Status
     reason: str
     evidence: list[Evidence]
+    missing_parts: list[str] = Field(default_factory=list)
+    waived: bool = False
+    waiver: str | None = None
 
 
 class SectionOut(BaseModel):

@@ -24,6 +24,7 @@ from mandate.models import (
 from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import segment
+from mandate.waivers import Waiver, apply_waivers, load_waivers, sidecar
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,15 @@ class Check:
             ),
             ready=self.assessment.ready,
             requirements=[
-                RequirementOut(id=v.id, status=v.status, reason=v.reason, evidence=v.evidence)
+                RequirementOut(
+                    id=v.id,
+                    status=v.status,
+                    reason=v.reason,
+                    evidence=v.evidence,
+                    missing_parts=v.missing_parts,
+                    waived=v.waived,
+                    waiver=v.waiver,
+                )
                 for v in self.assessment.verdicts
             ],
             sections=[
@@ -82,8 +91,10 @@ def resolve_mandate(document: Document, spec: str | None) -> Mandate:
     raise InputError("The letter cites no resolution the checker knows; name one with --mandate.")
 
 
-def check_document(document: Document, mandate: Mandate) -> Check:
-    """match → assess → lint on a segmented letter."""
+def check_document(
+    document: Document, mandate: Mandate, waivers: list[Waiver] | None = None
+) -> Check:
+    """match → assess → lint on a segmented letter, then the desk officer's waivers."""
     if document.language not in mandate.languages:
         raise InputError(
             f"The rules for {mandate.resolution} have no vocabulary for letters in "
@@ -92,6 +103,8 @@ def check_document(document: Document, mandate: Mandate) -> Check:
     classification = classify(document, mandate)
     assessment = assess(document, mandate, classification)
     findings = lint(document, mandate)
+    if waivers:
+        assessment, findings = apply_waivers(waivers, assessment, findings)
     return Check(document, mandate, classification, assessment, findings)
 
 
@@ -100,8 +113,12 @@ def check(
     mandate: str | Mandate | None = None,
     language: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    waivers: Path | None = None,
 ) -> Check:
-    """Check one letter file against a mandate (by spec, object, or the one the letter cites)."""
+    """Check one letter file against a mandate (by spec, object, or the one the letter cites).
+
+    Waivers come from ``waivers`` or, when it is not given, the sidecar file next to the letter.
+    """
     document = segment(read(path, max_bytes=max_bytes), language=language)
     rules = mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate)
-    return check_document(document, rules)
+    return check_document(document, rules, load_waivers(waivers or sidecar(path)))

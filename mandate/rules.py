@@ -80,6 +80,12 @@ class Thresholds(Strict):
 
     substantive: float = Field(default=4.0, gt=0)
     mention: float = Field(default=1.0, gt=0)
+    mention_weight: float = Field(
+        default=2.0,
+        gt=0,
+        description="A passing mention needs one term at least this heavy: "
+        "supporting words alone mention nothing.",
+    )
     dominance: float = Field(
         default=0.45,
         ge=0,

@@ -87,3 +87,83 @@ def move_section_text(parts: list[str], heading: str, under: str) -> list[str]:
     rest = parts[:start] + parts[end:]
     _, target_end = section_span(rest, under, SEED_HEADINGS, 2)
     return rest[:target_end] + moved + rest[target_end:]
+
+
+FRONT = {
+    "zh": (
+        "{y}年{m}月{d}日秘书长给安全理事会主席的信",
+        "谨提及安全理事会关于马里稳定团的第{res}号决议，安理会在该决议中要求我向安理会提交一封信函，"
+        "重点说明：(a) 马里面临的安全挑战；(b) 可能的撤出战略。",
+        "请提请安全理事会成员注意本信为荷。",
+        "安东尼奥·古特雷斯(签名)",
+    ),
+    "en": (
+        "Letter dated {d} {month} {y} from the Secretary-General addressed to the President of "
+        "the Security Council",
+        "I have the honour to refer to resolution {res}, in which the Council requested me to "
+        "submit a letter focusing on (a) the security challenges facing Mali and (b) a possible "
+        "exit strategy.",
+        "I should be grateful if you would bring the present letter to the attention of the "
+        "members of the Security Council.",
+        "(Signed) António Guterres",
+    ),
+}
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def compose(
+    lang: str,
+    body: list[str],
+    date: tuple[int, int, int] = (2020, 6, 1),
+    resolution: tuple[int, int] = (2480, 2019),
+    closing: bool = True,
+) -> str:
+    """A whole letter in ``lang`` around the given body paragraphs (page breaks as '<break>')."""
+    title, request, close, signature = FRONT[lang]
+    y, m, d = date
+    number, year = resolution
+    res = f"{number}（{year}）" if lang == "zh" else f"{number} ({year})"
+    parts = [title.format(y=y, m=m, d=d, month=MONTH_NAMES[m - 1]), request.format(res=res)]
+    parts += [p.replace("<break>", "\n\n\n\n") for p in body]
+    if closing:
+        parts += [close, signature]
+    return join(parts)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def corrected_seed() -> str:
+    """The seed as a careful editor would send it: no brackets, no page-break debris, full-width."""
+    parts = seed_blocks()
+    fixed: list[str] = []
+    for part in parts:
+        prev = fixed[-1] if fixed else ""
+        if len(prev) > 40 and prev[-1] not in "。！？；：”":
+            fixed[-1] = prev + (part[1:] if part[0] == prev[-1] else part)
+        else:
+            fixed.append(part)
+    text = join(fixed)
+    text = re.sub(r"\[(\d+)\]", r"\1", text)
+    full = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in full:
+            near = text[max(0, i - 1) : i + 2]
+            if any(_is_cjk(c) for c in near) or ch in "()":
+                chars[i] = full[ch]
+    return "".join(chars)

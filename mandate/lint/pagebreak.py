@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mandate.lint.base import finding
 from mandate.models import Document, Finding
 from mandate.rules import Mandate
 
@@ -11,39 +12,51 @@ RULE = "page-break"
 
 
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
-    """A warning per rejoined paragraph; an error where the text repeats across the break."""
+    """An error where text repeats across the break; a warning for every other cut paragraph."""
     for paragraph in document.paragraphs:
         for join in paragraph.joins:
-            doubled = _doubled(paragraph.text, join.offset)
-            before = paragraph.text[max(0, join.offset - 12) : join.offset]
-            after = paragraph.text[join.offset : join.offset + 12]
-            shown = f"{before} ⏎ {after}"
+            at = join.offset
+            shown = f"{paragraph.text[max(0, at - 12) : at]} ⏎ {paragraph.text[at : at + 12]}"
+            doubled = _doubled(paragraph.text, at)
             if doubled:
-                yield Finding(
-                    rule=RULE,
-                    severity="error",
-                    section=paragraph.section,
-                    paragraph=paragraph.index,
-                    excerpt=shown,
-                    message=f"“{doubled}” is doubled across a page break (line {join.line}): "
-                    f"delete one and rejoin the paragraph.",
-                    span=(join.offset - len(doubled), join.offset + len(doubled)),
+                yield finding(
+                    RULE,
+                    "error",
+                    document,
+                    paragraph,
+                    {
+                        "en": f"“{doubled}” is doubled across a page break (line {join.line}): "
+                        "delete one and rejoin the paragraph.",
+                        "zh": f"“{doubled}”在分页处重复(第 {join.line} 行):删除其一并将段落接合。",
+                        "fr": f"« {doubled} » est répété de part et d'autre d'un saut de page "
+                        f"(ligne {join.line}) : supprimez-en un et rejoignez le paragraphe.",
+                    },
+                    span=(at - len(doubled), at + len(doubled)),
+                    shown=shown,
                 )
-            else:
-                yield Finding(
-                    rule=RULE,
-                    severity="warning",
-                    section=paragraph.section,
-                    paragraph=paragraph.index,
-                    excerpt=shown,
-                    message=f"The paragraph is split by a page break at line {join.line}: "
-                    "rejoin it so it reads as one.",
-                    span=(join.offset, join.offset),
-                )
+                continue
+            yield finding(
+                RULE,
+                "warning",
+                document,
+                paragraph,
+                {
+                    "en": f"The paragraph is cut by a page break at line {join.line}: "
+                    "rejoin it so that it reads as one.",
+                    "zh": f"段落在第 {join.line} 行被分页截断:请将其接合为一段。",
+                    "fr": f"Le paragraphe est coupé par un saut de page à la ligne {join.line} : "
+                    "rejoignez-le.",
+                },
+                span=(at, at),
+                shown=shown,
+            )
 
 
 def _doubled(text: str, offset: int) -> str:
-    """The longest run (up to 4 characters) that ends just before the break and starts after it."""
+    """What ends just before the break and starts again after it: a word, or 1-4 CJK characters."""
+    before, after = text[:offset].split(), text[offset:].split()
+    if before and after and before[-1].isalpha() and before[-1].lower() == after[0].lower():
+        return after[0]
     for size in range(4, 0, -1):
         left, right = text[offset - size : offset].strip(), text[offset : offset + size].strip()
         if len(left) == size and left == right and not left.isdigit():

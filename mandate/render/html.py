@@ -45,6 +45,7 @@ class ElementRow:
     quote_place: str
     quote_href: str
     terms: list[str]
+    waiver: str | None
 
 
 @dataclass
@@ -153,6 +154,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
                 quote_place=place(best.section, best.paragraph) if best else "",
                 quote_href=f"#p-{best.paragraph}" if best else "",
                 terms=best.terms if best else [],
+                waiver=v.waiver if v.waived else None,
             )
         )
 

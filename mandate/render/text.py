@@ -23,9 +23,11 @@ def render_text(check: Check) -> list[str]:
     ]
     for req in result.requirements:
         status = click.style(f"{req.status.value:<8}", fg=_STATUS_COLOUR[req.status.value])
-        lines.append(f"  {status} {req.id:<34} {req.reason}")
+        waived = f" [waived: {req.waiver}]" if req.waived else ""
+        lines.append(f"  {status} {req.id:<34} {req.reason}{waived}")
     for f in result.findings:
         where = f"{result.letter.path}:{f.paragraph}" if f.paragraph else result.letter.path
         sev = click.style(f.severity, fg=_SEVERITY_COLOUR[f.severity])
-        lines.append(f"{where}: {sev} {f.rule} {f.message}")
+        waived = f" [waived: {f.waiver}]" if f.waived else ""
+        lines.append(f"{where}: {sev} {f.rule} {f.message}{waived}")
     return lines

@@ -1,0 +1,69 @@
+"""The letter has a date, and reports no past event dated after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mandate.lint.base import find_dates, finding, letter_date
+from mandate.models import Document, Finding, Role
+from mandate.rules import Mandate
+
+RULE = "dates"
+_FUTURE = re.compile(
+    r"将于|将在|计划于|预计|拟于|定于|\bwill\b|\bscheduled\b|\bplanned\b|\bexpected\b|\bdue\b"
+    r"|\bsera\b|\bseront\b|\bprévue?s?\b|\bdevrait\b",
+    re.IGNORECASE,
+)
+
+
+def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
+    """A warning for a missing date, and for each past-tense date later than the letter."""
+    own = letter_date(document)
+    first = document.paragraphs[0] if document.paragraphs else None
+    if own is None:
+        if mandate.document == "letter":
+            yield finding(
+                RULE,
+                "warning",
+                document,
+                first,
+                {
+                    "en": "The letter's date is missing from its title.",
+                    "zh": "信函标题中缺少日期。",
+                    "fr": "La date de la lettre manque dans son titre.",
+                },
+            )
+        return
+    for paragraph in document.paragraphs:
+        if paragraph.role not in {Role.BODY, Role.REQUEST}:
+            continue
+        for date, start, end in find_dates(paragraph.text, document.language, own.year):
+            if date <= own:
+                continue
+            sentence = _sentence(paragraph.text, start)
+            if _FUTURE.search(sentence):
+                continue
+            yield finding(
+                RULE,
+                "warning",
+                document,
+                paragraph,
+                {
+                    "en": f"{paragraph.text[start:end]} is after the letter's own date "
+                    f"({own.isoformat()}): check the date.",
+                    "zh": f"{paragraph.text[start:end]}晚于信函日期({own.isoformat()}):"
+                    "请核对日期。",
+                    "fr": f"{paragraph.text[start:end]} est postérieur à la date de la lettre "
+                    f"({own.isoformat()}) : vérifiez.",
+                },
+                span=(start, end),
+            )
+
+
+def _sentence(text: str, at: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[。！？!?]|\.\s", text[:at])]
+    start = starts[-1] if starts else 0
+    end_match = re.search(r"[。！？!?]|\.(\s|$)", text[at:])
+    end = at + end_match.end() if end_match else len(text)
+    return text[start:end]
