@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := build
 
-.PHONY: demo test lint eval bench browser clean
+.PHONY: demo test lint eval bench browser schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Regenerate the shipped JSON Schemas after changing the models (a test checks they are in sync).
+schemas: $(STAMP)
+	$(BIN)/mandate rules schema -o schemas/rules.schema.json
+	$(BIN)/python -c "from mandate.schemas import output_schema_text as t; open('schemas/check-result.schema.json','w').write(t())"
 
 clean:
 	rm -rf $(VENV) $(OUT) artifacts .pytest_cache

@@ -682,3 +682,129 @@ def placeholders_waived(ctx: dict) -> None:
     found = _findings(ctx, "placeholder")
     assert found and all(f.waived and f.waiver for f in found)
     assert not [f for f in _check(ctx).findings if f.rule == "waiver"]
+
+
+# --- Rules authoring and other languages -------------------------------------------------------
+
+CORPUS = ROOT / "corpus" / "letters"
+RENDERINGS = {"English": "2480-2020-06-01.en.txt", "French": "2480-2020-06-01.fr.txt"}
+
+
+def _headings(parts: list[str]) -> list[str]:
+    """Headings of a rendering: short blocks without final punctuation, between title and closing."""
+    return [p for p in parts[2:-2] if len(p) < 90 and p[-1] not in ".:;!?"]
+
+
+@given(parsers.parse("the {language} rendering of the 1 June 2020 letter"))
+def rendering(ctx: dict, language: str) -> None:
+    _letter(ctx, (CORPUS / RENDERINGS[language]).read_text(encoding="utf-8"))
+
+
+@given(parsers.parse('the {language} rendering with the section headed "{heading}" removed'))
+def rendering_without(ctx: dict, language: str, heading: str) -> None:
+    parts = blocks((CORPUS / RENDERINGS[language]).read_text(encoding="utf-8"))
+    _letter(ctx, join(without_section(parts, heading, _headings(parts))))
+
+
+@given(parsers.parse('the letter "{name}" from the corpus'))
+def corpus_letter(ctx: dict, name: str) -> None:
+    _letter(ctx, (CORPUS / name).read_text(encoding="utf-8"))
+
+
+@then(parsers.parse('the letter\'s language is detected as "{code}"'))
+def language_is(ctx: dict, code: str) -> None:
+    assert _check(ctx).document.language == code
+
+
+def _run_rules(ctx: dict, *args: str) -> None:
+    ctx["proc"] = subprocess.run(
+        [str(MANDATE_CLI), "rules", *args],
+        capture_output=True,
+        text=True,
+        cwd=ctx["tmp"],
+        timeout=120,
+    )
+
+
+@when('the desk officer runs "mandate check" on it with the made-up mandate\'s rules file')
+def run_with_made_up(ctx: dict) -> None:
+    _run(ctx, "--mandate", str(FIXTURES / "mandates" / "9001.yaml"), "--no-report")
+
+
+@when(parsers.re(r'the mandate team runs "mandate rules (?P<command>check|test)"'))
+def run_rules_bundled(ctx: dict, command: str) -> None:
+    _run_rules(ctx, command)
+
+
+@when(parsers.re(r'the mandate team runs "mandate rules (?P<command>check|test)" on that copy'))
+def run_rules_copy(ctx: dict, command: str) -> None:
+    _run_rules(ctx, command, str(ctx["rules"]))
+
+
+def _rules_copy(ctx: dict, change) -> None:
+    data = yaml.safe_load((ROOT / "rules" / "2480.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = ctx["tmp"] / "copy.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    ctx["rules"] = path
+
+
+def _element(data: dict, element: str) -> dict:
+    return next(e for e in data["elements"] if e["id"] == element)
+
+
+@given(
+    parsers.parse('a copy of the 2480 rules with "{term}" added to the English cues of {element}')
+)
+def planted_term(ctx: dict, term: str, element: str) -> None:
+    _rules_copy(ctx, lambda d: _element(d, element)["cues"]["en"][0]["terms"].append(term))
+
+
+@given("a copy of the 2480 rules with a rotations example that speaks only of elections")
+def failing_example(ctx: dict) -> None:
+    def change(data: dict) -> None:
+        examples = _element(data, "a.rotations")["examples"]
+        examples["en"]["match"].append("The legislative elections were held in March and April.")
+
+    _rules_copy(ctx, change)
+
+
+@then(parsers.parse('the output ends with "{text}"'))
+def output_ends(ctx: dict, text: str) -> None:
+    assert ctx["proc"].stdout.strip().endswith(text), ctx["proc"].stdout[-500:]
+
+
+@then(parsers.parse('the output says "{text}"'))
+def output_says(ctx: dict, text: str) -> None:
+    assert text in ctx["proc"].stdout, ctx["proc"].stdout[-2000:]
+
+
+@given(parsers.parse("the {lang} reporting paragraph of resolution {number:d}"))
+def reporting_paragraph(ctx: dict, lang: str, number: int) -> None:
+    ctx["paragraph"] = FIXTURES / "paragraphs" / f"{lang}.txt"
+    ctx["number"] = number
+
+
+@when('the mandate team runs "mandate rules draft" on it')
+def run_draft(ctx: dict) -> None:
+    ctx["draft"] = ctx["tmp"] / "draft.yaml"
+    _run_rules(ctx, "draft", str(ctx["paragraph"]), "-o", str(ctx["draft"]))
+    assert ctx["proc"].returncode == 0, ctx["proc"].stderr
+
+
+@then('the drafted file passes "mandate rules check"')
+def draft_passes(ctx: dict) -> None:
+    _run_rules(ctx, "check", str(ctx["draft"]))
+    assert ctx["proc"].returncode == 0, ctx["proc"].stdout
+    assert load_mandate(ctx["draft"]).number == ctx["number"]
+
+
+@then(parsers.parse("it has sub-items {items}"))
+def draft_items(ctx: dict, items: str) -> None:
+    mandate = load_mandate(ctx["draft"])
+    assert sorted({e.item for e in mandate.elements}) == _ids(items)
+
+
+@then(parsers.parse("its elements are {elements}"))
+def draft_elements(ctx: dict, elements: str) -> None:
+    assert [e.id for e in load_mandate(ctx["draft"]).elements] == _ids(elements)

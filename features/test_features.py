@@ -10,4 +10,6 @@ scenarios(
     "report_browser.feature",
     "seed_defects.feature",
     "defects.feature",
+    "rules_authoring.feature",
+    "letters_en_fr.feature",
 )

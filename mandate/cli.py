@@ -29,6 +29,10 @@ class _Group(click.Group):
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`mandate … | head`): stop quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("mandate: interrupted.", err=True)
             sys.exit(2)
@@ -131,6 +135,111 @@ def check(
             click.echo(f"report: {target}")
     severities = [f.severity for f in result.findings if not f.waived]
     sys.exit(exit_code(result.assessment.ready, severities, fail_on))
+
+
+@main.group()
+def rules() -> None:
+    """List, show, check, test and draft mandate rules files."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """The bundled mandates."""
+    from mandate.rules import load_mandate, mandate_files
+
+    for path in mandate_files():
+        m = load_mandate(path)
+        click.echo(
+            f"{m.id:<12} {m.resolution:<22} {len(m.elements)} elements  "
+            f"{','.join(m.languages):<9} {path}"
+        )
+
+
+@rules.command("show")
+@click.argument("spec")
+def rules_show(spec: str) -> None:
+    """One mandate: its request and its elements."""
+    from mandate.rules import find_mandate
+
+    m = find_mandate(spec)
+    click.echo(f"{m.resolution} — {m.document}, languages {', '.join(m.languages)}")
+    for lang, text in m.request.items():
+        note = " (unofficial)" if lang in m.unofficial else ""
+        click.echo(f"\n[{lang}{note}] {text}")
+    click.echo("")
+    for e in m.elements:
+        title = e.title.get("en") or next(iter(e.title.values()))
+        counts = {lang: sum(len(g.terms) for g in groups) for lang, groups in e.cues.items()}
+        terms = ", ".join(f"{lang} {n}" for lang, n in counts.items())
+        click.echo(f"({e.item}) {e.id:<34} {title}  [{terms} terms]")
+    for c in m.process_conditions:
+        click.echo(f"to confirm: {c.text.get('en') or next(iter(c.text.values()))}")
+    if m.due_dates:
+        click.echo("due: " + ", ".join(d.isoformat() for d in m.due_dates))
+
+
+@rules.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_check(paths: tuple[Path, ...]) -> None:
+    """Validate rules files and flag what would silently never fire (default: the bundled ones)."""
+    from mandate.authoring import check as check_rules
+    from mandate.rules import load_mandate, mandate_files
+
+    errors = 0
+    for path in paths or tuple(mandate_files()):
+        problems = check_rules(load_mandate(path))
+        for problem in problems:
+            click.echo(problem.line(str(path)))
+        errors += sum(1 for p in problems if p.level == "error")
+        if not problems:
+            click.echo(f"{path}: ok")
+    sys.exit(1 if errors else 0)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def rules_test(paths: tuple[Path, ...]) -> None:
+    """Run every element's example passages, like unit tests of the rules."""
+    from mandate.authoring import run_examples
+    from mandate.rules import load_mandate, mandate_files
+
+    passed = failed = 0
+    for path in paths or tuple(mandate_files()):
+        for r in run_examples(load_mandate(path)):
+            status = "PASS" if r.passed else "FAIL"
+            click.echo(
+                f"{status} {path.name} {r.element} [{r.lang}] {r.kind} #{r.number}: {r.detail}"
+            )
+            passed += r.passed
+            failed += not r.passed
+    click.echo(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+@rules.command("draft")
+@click.argument("paragraph", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write the YAML.")
+@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option("--number", type=int, help="Resolution number, if the text does not cite it.")
+@click.option("--year", type=int, help="Resolution year, if the text does not cite it.")
+def rules_draft(
+    paragraph: Path, output: Path | None, lang: str | None, number: int | None, year: int | None
+) -> None:
+    """Draft a rules file from the text of a resolution's reporting paragraph."""
+    from mandate.authoring import draft, draft_yaml
+    from mandate.read import read
+
+    text = "\n".join(b.text for b in read(paragraph).blocks)
+    _emit(draft_yaml(draft(text, lang=lang, number=number, year=year)), output)
+
+
+@rules.command("schema")
+@click.option("--output", "-o", type=click.Path(path_type=Path))
+def rules_schema(output: Path | None) -> None:
+    """The JSON Schema of rules files, for editor completion and validation."""
+    from mandate.schemas import rules_schema_text
+
+    _emit(rules_schema_text(), output)
 
 
 def exit_code(ready: bool, severities: list[str], fail_on: str) -> int:

@@ -23,3 +23,8 @@ def rules_dir() -> Path:
 def reports_dir() -> Path:
     """The folder of report templates and CSS."""
     return _data("reports")
+
+
+def schemas_dir() -> Path:
+    """The folder of the shipped JSON Schemas."""
+    return _data("schemas")

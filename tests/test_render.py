@@ -90,3 +90,13 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path):
     write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["r.html"]
+
+
+def test_written_files_follow_the_umask(tmp_path):
+    import os
+
+    target = tmp_path / "r.html"
+    write_atomic(target, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
