@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q mandate  # editable installs are not byte-compiled; cold starts pay
 	touch $(STAMP)
 
 # Debian's chromium and a CJK font: the report is checked in a real browser (Playwright drives it).

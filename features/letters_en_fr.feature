@@ -23,6 +23,7 @@ Feature: Letters in English and French are judged like the Chinese one
     Examples:
       | language | heading                                                          | elements                                            |
       | English  | Rotation of troops                                               | a.rotations                                         |
+      | English  | Coordination of security presences                               | a.security-coordination                             |
       | English  | Implementation of the integrated strategic framework and the transition plan | b.integrated-strategic-framework, b.transition-plan |
       | English  | A possible long-term exit strategy for the Mission               | b.exit-strategy                                     |
       | French   | Relève des contingents                                           | a.rotations                                         |

@@ -12,6 +12,7 @@ Feature: Letters that do not answer everything
     Examples:
       | heading                      | elements                                            |
       | 部队轮调                     | a.rotations                                         |
+      | 安全存在的协调               | a.security-coordination                             |
       | 执行综合战略框架和过渡计划   | b.integrated-strategic-framework, b.transition-plan |
       | 稳定团可能的长期撤出战略     | b.exit-strategy                                     |
 

@@ -2,7 +2,7 @@
 
 spaCy does the language work: a blank pipeline per language (no trained model can be installed
 here), its tokenizer (character tokens for Chinese, so multi-character cue terms always line up),
-the rule-based sentencizer, and a PhraseMatcher on lower-cased tokens built from the rules' own
+and a PhraseMatcher on lower-cased tokens built from the rules' own
 vocabularies. What a word means depends on its context, so a cue term does not count:
 - inside a phrase the element excludes ("机组人员轮调" is not a rotation of contingents);
 - when its group asks for a co-occurring term and the sentence has none ("撤出" with no mission);
@@ -15,10 +15,10 @@ text under it that already speaks of it, never to text that does not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from mandate.models import (
     Classification,
@@ -32,18 +32,31 @@ from mandate.models import (
 from mandate.rules import CueGroup, Mandate
 from mandate.segment import compiled
 
-_SENTENCE_PUNCT = ["。", "！", "？", "!", "?", ".", "；"]
+_SENTENCE_END = re.compile(r"[。！？!?；]|\.(?=\s|$)")
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
 
 
 @cache
 def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is the cold-start cost
-    """A blank spaCy pipeline with a rule-based sentencizer (built once per language)."""
-    import spacy
+    """A blank spaCy pipeline: its tokenizer is all the matcher needs (built once per language).
 
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer", config={"punct_chars": _SENTENCE_PUNCT})
-    return nlp
+    The language class is instantiated directly (``Chinese()``), which is what ``spacy.blank``
+    does without resolving a config through the registry: half the cost on a cold start.
+    """
+    from spacy.util import get_lang_class
+
+    return get_lang_class(lang)()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by end punctuation: the scope in which a cue's context must appear."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text) or not bounds:
+        bounds.append((start, len(text)))
+    return bounds
 
 
 @dataclass(frozen=True)
@@ -108,17 +121,19 @@ class ElementMatcher:
 
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
         """Hits per element in one passage (counted or not, with why), and parts answered."""
-        doc = self.nlp(text)
+        doc = self.nlp.make_doc(text)
         found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self.matcher(doc):
-            found[self.keys[match_id]].append((start, end))
-        sentence_of = {}
-        for n, sent in enumerate(doc.sents):
-            for token in sent:
-                sentence_of[token.i] = n
-        sentences = list(doc.sents)
+            last = doc[end - 1]
+            found[self.keys[match_id]].append((doc[start].idx, last.idx + len(last.text)))
+        bounds = sentences(text)
+        starts = [a for a, _ in bounds]
+
+        def sentence_of(char: int) -> int:
+            return bisect_right(starts, char) - 1
+
         deferred = {
-            n for n, s in enumerate(sentences) if any(p.search(s.text) for p in self.deferral)
+            n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
         global_excl = found.get(_Key("exclude", "*", ""), [])
         by_element: dict[str, list[Hit]] = defaultdict(list)
@@ -134,20 +149,14 @@ class ElementMatcher:
             for start, end in spans:
                 if _overlaps(start, end, global_excl):
                     continue  # part of a name such as 安全理事会: no word at all
-                span = doc[start:end]
-                hit = Hit(
-                    term=span.text.lower(),
-                    start=span.start_char,
-                    end=span.end_char,
-                    weight=group.weight,
-                )
-                sent = sentence_of[start]
+                hit = Hit(term=text[start:end].lower(), start=start, end=end, weight=group.weight)
+                sent = sentence_of(start)
                 covering = _covering(start, end, excl)
                 if covering is not None:
                     hit.counted = False
-                    hit.why_not = f"part of “{doc[covering[0] : covering[1]].text}”"
+                    hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
                 elif group.with_ and not any(
-                    sentence_of[s] == sent and not (s == start and e == end) for s, e in withs
+                    sentence_of(s) == sent and (s, e) != (start, end) for s, e in withs
                 ):
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
@@ -173,6 +182,7 @@ class ElementMatcher:
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
             hits, parts = self.hits(paragraph.text)
+            bounds = sentences(paragraph.text)
             hinted = heading_hints.get(paragraph.section, set())
             scores = {e: score(hs) for e, hs in hits.items()}
             boosted = {
@@ -189,6 +199,7 @@ class ElementMatcher:
                     s >= th.substantive
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
+                    and (e in hinted or _share(bounds, hits[e], th.mention_weight) >= th.min_share)
                 )
                 if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
                     s = 0.0  # supporting words only: kept for the record, worth nothing
@@ -251,6 +262,18 @@ def score(hits: list[Hit]) -> float:
     return distinct + min(repeats, distinct)
 
 
+def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
+    """The share of sentences with a counted term of at least ``min_weight``."""
+    spoken = {
+        n
+        for h in hits
+        if h.counted and h.weight >= min_weight
+        for n, (a, b) in enumerate(bounds)
+        if a <= h.start < b
+    }
+    return len(spoken) / max(1, len(bounds))
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -274,11 +297,8 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
 
 def _best_sentence(text: str, hits: list[Hit]) -> str:
     """The sentence of the paragraph that carries the most counted weight."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[。！？!?]|\.(?=\s)", text)]
-    if bounds[-1] < len(text):
-        bounds.append(len(text))
     best, best_weight = text, -1.0
-    for a, b in pairwise(bounds):
+    for a, b in sentences(text):
         weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
         if weight > best_weight:
             best, best_weight = text[a:b].strip(), weight

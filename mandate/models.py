@@ -9,7 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as _PydanticModel
+from pydantic import ConfigDict, Field
+
+
+class BaseModel(_PydanticModel):
+    """Schemas are built on first use, not at import: a cold run pays only for what it uses."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class Block(BaseModel):

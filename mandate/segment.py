@@ -25,13 +25,14 @@ _REQUEST_WINDOW = (
 def detect_language(text: str) -> str:
     """zh when CJK characters dominate, else the Latin language with the most of its stopwords."""
     conventions = load_conventions().languages
-    letters = [ch for ch in text[:50000] if ch.isalpha()]
+    text = text[:20000]  # plenty to tell the language; long letters need not be read twice
+    letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return "en" if "en" in conventions else next(iter(conventions))
     cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
     if cjk / len(letters) > 0.2 and "zh" in conventions:
         return "zh"
-    words = re.findall(r"[a-zà-öø-ÿœ']+", text[:50000].lower())
+    words = re.findall(r"[a-zà-öø-ÿœ']+", text.lower())
     counts: dict[str, int] = {}
     for word in words:
         counts[word] = counts.get(word, 0) + 1
