@@ -38,6 +38,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q mandate
 	$(BIN)/python benchmarks/bench.py
 
 # Regenerate the shipped JSON Schemas after changing the models (a test checks they are in sync).

@@ -132,8 +132,11 @@ def main() -> None:
         ("cold `mandate check SEED -f json` (median)", f"{results['cold_wall_s']:.3f} s", ""),
         ("cold `python -c 'import spacy'` (median)", f"{results['spacy_wall_s']:.3f} s", ""),
         ("cold ratio (wall)", f"{results['ratio']:.2f} x", "<= 1.15 x"),
-        ("cold CPU, mandate check / import spacy", f"{results['cold_cpu_s']:.3f} / "
-         f"{results['spacy_cpu_s']:.3f} s", ""),
+        (
+            "cold CPU, mandate check / import spacy",
+            f"{results['cold_cpu_s']:.3f} / {results['spacy_cpu_s']:.3f} s",
+            "",
+        ),
         ("cold ratio (CPU time, less noisy)", f"{results['cpu_ratio']:.2f} x", "<= 1.15 x"),
         ("peak RSS, mandate check", f"{results['cold_rss_mb']:.0f} MB", "<= 150 MB"),
         ("peak RSS, import spacy", f"{results['spacy_rss_mb']:.0f} MB", ""),

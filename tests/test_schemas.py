@@ -24,7 +24,9 @@ def _plain(value):
 
 def test_shipped_schemas_are_in_sync_with_the_models():
     assert (ROOT / "schemas" / "rules.schema.json").read_text("utf-8") == rules_schema_text()
-    assert (ROOT / "schemas" / "check-result.schema.json").read_text("utf-8") == output_schema_text()
+    assert (ROOT / "schemas" / "check-result.schema.json").read_text(
+        "utf-8"
+    ) == output_schema_text()
 
 
 def test_rules_files_validate_against_the_rules_schema():
