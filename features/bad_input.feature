@@ -33,3 +33,21 @@ Feature: Input the checker cannot use
     When the desk officer runs "mandate check" on it with the output set to the letter itself
     Then the exit code is 2
     And the input file is unchanged
+
+  Scenario Outline: A container the checker cannot open
+    Given <input>
+    When the desk officer runs "mandate check" on it
+    Then the exit code is 2
+    And the error is one sentence mentioning "<words>"
+    And no traceback is printed
+    And the input file is unchanged
+
+    Examples:
+      | input                                    | words                 |
+      | a .pdf that is not a PDF                 | not a PDF             |
+      | a truncated PDF                          | truncated             |
+      | an encrypted PDF                         | encrypted             |
+      | a truncated .docx                        | not a valid .docx     |
+      | an encrypted .docx                       | password-protected    |
+      | a .docx zip bomb                         | zip bomb              |
+      | a .docx whose document part is missing   | not a Word document   |

@@ -19,10 +19,15 @@ from lettercraft import (
     compose,
     corrected_seed,
     join,
+    make_rich_docx,
     move_section_text,
     replace_section_text,
     request_only,
     seed_blocks,
+    to_docx,
+    to_html,
+    to_markdown,
+    to_pdf,
     without_headings,
     without_section,
 )
@@ -808,3 +813,167 @@ def draft_items(ctx: dict, items: str) -> None:
 @then(parsers.parse("its elements are {elements}"))
 def draft_elements(ctx: dict, elements: str) -> None:
     assert [e.id for e in load_mandate(ctx["draft"]).elements] == _ids(elements)
+
+
+# --- Containers ----------------------------------------------------------------------------------
+
+CONTAINERS = {
+    "a Word file with Heading styles": ("seed.docx", to_docx),
+    "a UN-style PDF with running lines and paragraphs split across pages": ("seed.pdf", to_pdf),
+    "an HTML page": ("seed.html", to_html),
+    "a Markdown file": ("seed.md", to_markdown),
+}
+ENCODINGS = {
+    "GB18030 text": ("gb18030", "\n"),
+    "UTF-16 text": ("utf-16", "\n"),
+    "UTF-8 text with a byte-order mark and CRLF line endings": ("utf-8-sig", "\r\n"),
+}
+
+
+@given(parsers.parse("the bundled letter saved as {container}"))
+def bundled_in_container(ctx: dict, container: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    ctx["plain"] = check(SEED, "2480")
+    if container in ENCODINGS:
+        encoding, newline = ENCODINGS[container]
+        path = ctx["tmp"] / "seed.txt"
+        path.write_bytes(text.replace("\n", newline).encode(encoding))
+    else:
+        name, make = CONTAINERS[container]
+        path = make(seed_blocks(), SEED_HEADINGS, ctx["tmp"] / name)
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@then("the sections and their headings are those of the plain-text letter")
+def same_sections(ctx: dict) -> None:
+    plain, got = ctx["plain"].document, _check(ctx).document
+    assert [(s.kind, s.heading) for s in got.sections] == [
+        (s.kind, s.heading) for s in plain.sections
+    ]
+    assert [p.role for p in got.paragraphs] == [p.role for p in plain.paragraphs]
+
+
+@then("the verdicts and section labels are those of the plain-text letter")
+def same_verdicts(ctx: dict) -> None:
+    plain, got = ctx["plain"], _check(ctx)
+    assert [(v.id, v.status) for v in got.assessment.verdicts] == [
+        (v.id, v.status) for v in plain.assessment.verdicts
+    ]
+    assert [s.elements for s in got.classification.sections] == [
+        s.elements for s in plain.classification.sections
+    ]
+
+
+@then("the page-break findings are those of the plain-text letter")
+def same_page_breaks(ctx: dict) -> None:
+    def breaks(c: Check) -> list[tuple[str, int | None]]:
+        return [(f.severity, f.paragraph) for f in c.findings if f.rule == "page-break"]
+
+    assert breaks(_check(ctx)) == breaks(ctx["plain"])
+
+
+@then(parsers.parse('no paragraph contains "{a}", "{b}", "{c}" or a page number like "{d}"'))
+def no_running_lines(ctx: dict, a: str, b: str, c: str, d: str) -> None:
+    for p in _check(ctx).document.paragraphs:
+        for running in (a, b, c, d, "United Nations"):
+            assert running not in p.text, (running, p.text[:80])
+
+
+@given(
+    "a Word draft with numbered paragraphs, a table, a tracked insertion and deletion, "
+    "a comment and a footer"
+)
+def word_draft(ctx: dict) -> None:
+    ctx["letter"] = make_rich_docx(ctx["tmp"] / "draft.docx")
+    ctx["before"] = ctx["letter"].read_bytes()
+
+
+@then(parsers.parse('the numbered paragraphs keep their labels "{a}", "{b}" and "{c}"'))
+def numbered(ctx: dict, a: str, b: str, c: str) -> None:
+    labels = [p.label for p in _check(ctx).document.paragraphs if p.label]
+    assert labels == [a, b, c]
+
+
+@then("the table's rows are read as text")
+def table_rows(ctx: dict) -> None:
+    texts = [p.text for p in _check(ctx).document.paragraphs]
+    assert any("550" in t and "479" in t and "|" in t for t in texts), texts
+
+
+@then("the inserted words are read and the deleted words are not")
+def tracked(ctx: dict) -> None:
+    whole = "\n".join(p.text for p in _check(ctx).document.paragraphs)
+    assert "两个步兵营完成了换防" in whole and "三个步兵营" not in whole
+
+
+@then("the comment and the footer are not body text")
+def no_comment(ctx: dict) -> None:
+    whole = "\n".join(p.text for p in _check(ctx).document.paragraphs)
+    assert "请核实数字" not in whole and "20-07002" not in whole
+
+
+@given("a .pdf that is not a PDF")
+def fake_pdf(ctx: dict) -> None:
+    path = ctx["tmp"] / "letter.pdf"
+    path.write_text("This is a letter, not a PDF.", encoding="utf-8")
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("a truncated PDF")
+def truncated_pdf(ctx: dict) -> None:
+    full = to_pdf(seed_blocks(), SEED_HEADINGS, ctx["tmp"] / "full.pdf").read_bytes()
+    path = ctx["tmp"] / "letter.pdf"
+    path.write_bytes(full[: len(full) * 2 // 3])
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("an encrypted PDF")
+def encrypted_pdf(ctx: dict) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = ctx["tmp"] / "letter.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(72, 720, "Letter dated 1 June 2020")
+    c.showPage()
+    c.save()
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("a truncated .docx")
+def truncated_docx(ctx: dict) -> None:
+    full = to_docx(seed_blocks(), SEED_HEADINGS, ctx["tmp"] / "full.docx").read_bytes()
+    path = ctx["tmp"] / "letter.docx"
+    path.write_bytes(full[: len(full) // 2])
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("an encrypted .docx")
+def encrypted_docx(ctx: dict) -> None:
+    path = ctx["tmp"] / "letter.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4096))
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("a .docx zip bomb")
+def zip_bomb(ctx: dict) -> None:
+    import zipfile
+
+    path = ctx["tmp"] / "letter.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(210):
+                member.write(chunk)
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@given("a .docx whose document part is missing")
+def docx_without_document(ctx: dict) -> None:
+    import zipfile
+
+    path = ctx["tmp"] / "letter.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/other.xml", "<x/>")
+    ctx["letter"], ctx["before"] = path, path.read_bytes()

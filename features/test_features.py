@@ -12,4 +12,5 @@ scenarios(
     "defects.feature",
     "rules_authoring.feature",
     "letters_en_fr.feature",
+    "formats.feature",
 )

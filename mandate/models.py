@@ -26,7 +26,11 @@ class Block(BaseModel):
     line: int = Field(description="1-based line of the source where the block starts.")
     blank_before: int = Field(default=0, description="Blank lines before it: page breaks show.")
     page_break_before: bool = False
-    heading_level: int | None = Field(default=None, description="From markup, where there is any.")
+    heading_level: int | None = Field(
+        default=None, description="From markup, where there is any (0: the document's title)."
+    )
+    label: str | None = Field(default=None, description="Automatic numbering, e.g. '12.'.")
+    table: bool = Field(default=False, description="A table row: text, never a heading.")
 
 
 class Source(BaseModel):
@@ -57,6 +61,11 @@ class Join(BaseModel):
     line: int = Field(description="Source line where the continuation started.")
     before: str = Field(description="The text just before the break.")
     after: str = Field(description="The text just after the break.")
+    page_boundary: bool = Field(
+        default=False,
+        description="The break is a real page boundary of a paginated source (layout, not "
+        "debris): a paragraph running on to the next page is normal there.",
+    )
 
 
 class Paragraph(BaseModel):
@@ -68,6 +77,7 @@ class Paragraph(BaseModel):
     text: str
     line: int
     joins: list[Join] = Field(default_factory=list)
+    label: str | None = Field(default=None, description="The draft's own numbering, e.g. '12.'.")
 
 
 class Section(BaseModel):

@@ -96,6 +96,8 @@ def _heading_like(block: Block, lang: str) -> bool:
     """Short, no sentence punctuation: a heading if text follows it."""
     if block.heading_level is not None:
         return True
+    if block.table:
+        return False
     c = compiled(lang)
     text = c.numbering.sub("", block.text).strip()
     if not text or len(text) > c.conv.heading_max_chars:
@@ -114,6 +116,7 @@ class _Para:
     heading: bool
     role: Role = Role.BODY
     joins: list[Join] = field(default_factory=list)
+    label: str | None = None
 
 
 def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
@@ -127,11 +130,17 @@ def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
             text = prev.text[:-1] if sep == "" and prev.text.endswith("-") else prev.text
             offset = len(text) + len(sep)
             prev.joins.append(
-                Join(offset=offset, line=block.line, before=prev.text[-16:], after=block.text[:16])
+                Join(
+                    offset=offset,
+                    line=block.line,
+                    before=prev.text[-16:],
+                    after=block.text[:16],
+                    page_boundary=block.page_break_before,
+                )
             )
             prev.text = text + sep + block.text
             continue
-        out.append(_Para(text=block.text, line=block.line, heading=heading))
+        out.append(_Para(text=block.text, line=block.line, heading=heading, label=block.label))
     return out
 
 
@@ -253,6 +262,7 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
                 text=p.text,
                 line=p.line,
                 joins=p.joins,
+                label=p.label,
             )
         )
         target.paragraphs.append(index)

@@ -167,3 +167,153 @@ def corrected_seed() -> str:
             if any(_is_cjk(c) for c in near) or ch in "()":
                 chars[i] = full[ch]
     return "".join(chars)
+
+
+# --- The same letter in other containers, made by real libraries ------------------------------
+
+
+def to_docx(parts: list[str], headings: list[str], path: Path) -> Path:
+    """A Word file: the title in the Title style, headings in Heading 1, the rest as paragraphs."""
+    import docx
+
+    document = docx.Document()
+    for i, part in enumerate(parts):
+        if i == 0:
+            document.add_heading(part, level=0)
+        elif part in headings:
+            document.add_heading(part, level=1)
+        else:
+            document.add_paragraph(part)
+    document.save(str(path))
+    return path
+
+
+def to_html(parts: list[str], headings: list[str], path: Path) -> Path:
+    from html import escape
+
+    body = [f"<h1>{escape(parts[0])}</h1>"]
+    body += [f"<h2>{escape(p)}</h2>" if p in headings else f"<p>{escape(p)}</p>" for p in parts[1:]]
+    path.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>draft</title>"
+        "<style>p{margin:0}</style><script>var x = '马里稳定团 轮调';</script></head><body>"
+        + "\n".join(body)
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def to_markdown(parts: list[str], headings: list[str], path: Path) -> Path:
+    lines = [f"# {parts[0]}", ""]
+    for part in parts[1:]:
+        lines += [f"## {part}" if part in headings else part, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def to_pdf(
+    parts: list[str],
+    headings: list[str],
+    path: Path,
+    lang: str = "zh",
+    symbol: str = "S/2020/476",
+    job: str = "20-07002",
+) -> Path:
+    """A UN-style PDF: masthead on page 1; symbol, job number, page x/y and barcode on every page;
+    paragraphs wrapped to the page and cut wherever the page ends."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "Helvetica"
+    if lang == "zh":
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        font = "STSong-Light"
+    width, height = A4
+    left, right, top, bottom, size, leading = 72, 72, 90, 80, 11, 15
+    usable = width - left - right
+
+    def wrap(text: str) -> list[str]:
+        if lang == "zh":
+            per_line = int(usable // size)
+            return [text[i : i + per_line] for i in range(0, len(text), per_line)]
+        return simpleSplit(text, font, size, usable)
+
+    lines: list[tuple[str, bool]] = []  # (text, starts a paragraph)
+    for part in parts:
+        for n, line in enumerate(wrap(part)):
+            lines.append((line, n == 0))
+    per_page = int((height - top - bottom) // leading) - 2
+    pages: list[list[tuple[str, bool]]] = []
+    first_capacity = per_page - 6  # the masthead takes room on page 1
+    pages.append(lines[:first_capacity])
+    rest = lines[first_capacity:]
+    while rest:
+        pages.append(rest[:per_page])
+        rest = rest[per_page:]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        c.setFont("Helvetica", 9)
+        c.drawString(left, height - 40, symbol)
+        c.drawString(left, 40, job)
+        c.drawCentredString(width / 2, 40, f"{number}/{total}")
+        c.drawRightString(width - right, 40, f"*{job.replace('-', '')}*")
+        y = height - top
+        if number == 1:
+            for line in ["United Nations", "Security Council", "Distr.: General", "2 June 2020"]:
+                c.drawString(left, y, line)
+                y -= leading
+            y -= leading
+        c.setFont(font, size)
+        for text, starts in page:
+            if starts and y < height - top:
+                y -= leading * 0.8  # the space between paragraphs
+            c.drawString(left, y, text)
+            y -= leading
+        c.showPage()
+    c.save()
+    return path
+
+
+def make_rich_docx(path: Path) -> Path:
+    """A Word draft with what Word drafts really carry: automatic numbering, a table, tracked
+    changes, a comment and a footer (the tracked changes are written as Word writes them)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    title, request, close, signature = FRONT["zh"]
+    document = docx.Document()
+    document.add_heading(title.format(y=2020, m=6, d=1), level=0)
+    document.add_paragraph(request.format(res="2480（2019）"))
+    document.add_heading("部队业绩和轮调", level=1)
+    numbered = [
+        "稳定团对24个军事单位进行了考绩，其中15个单位被评为令人满意。",
+        "稳定团修订了标准作业程序，并加强了部队保护和培训。",
+    ]
+    first = document.add_paragraph(numbered[0], style="List Number")
+    document.add_comment(first.runs, text="请核实数字", author="Desk officer", initials="DO")
+    document.add_paragraph(numbered[1], style="List Number")
+    tracked = parse_xml(
+        f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val='ListNumber'/></w:pPr>"
+        "<w:r><w:t>本报告所述期间，</w:t></w:r>"
+        "<w:del w:id='1' w:author='DO' w:date='2020-05-30T00:00:00Z'><w:r>"
+        "<w:delText>三个步兵营</w:delText></w:r></w:del>"
+        "<w:ins w:id='2' w:author='DO' w:date='2020-05-30T00:00:00Z'><w:r>"
+        "<w:t>两个步兵营</w:t></w:r></w:ins>"
+        "<w:r><w:t>完成了换防，另有一个特遣队的轮调因旅行限制推迟。</w:t></w:r></w:p>"
+    )
+    document.element.body.insert(len(document.element.body) - 1, tracked)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["装甲车", "总数", "在用"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["辆", "550", "479"], strict=True):
+        cell.text = text
+    document.add_paragraph(close)
+    document.add_paragraph(signature)
+    document.sections[0].footer.paragraphs[0].text = "20-07002"
+    document.save(str(path))
+    return path

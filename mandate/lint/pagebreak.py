@@ -35,6 +35,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     shown=shown,
                 )
                 continue
+            if join.page_boundary:
+                continue  # a paragraph running on to the next page of a PDF is layout
             yield finding(
                 RULE,
                 "warning",

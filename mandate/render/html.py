@@ -51,6 +51,7 @@ class ElementRow:
 @dataclass
 class ParagraphView:
     index: int
+    label: str | None
     anchor: str
     role: str
     pieces: list[Piece]
@@ -189,6 +190,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
             view.paragraphs.append(
                 ParagraphView(
                     index=p.index,
+                    label=p.label,
                     anchor=f"p-{p.index}",
                     role=p.role.value,
                     pieces=pieces(p.text, spans),

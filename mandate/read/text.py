@@ -1,64 +1,15 @@
-"""Read a draft from disk into blocks of text, whatever its encoding; refuse what cannot be used.
-
-The reader knows files and encodings, not letters: it never decides what is a heading or a request.
-The file is opened read-only and never written.
-"""
+"""Plain text: decode any encoding, then blocks between blank lines (page-break hints kept)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from pathlib import Path
 
 from mandate.errors import InputError
-from mandate.models import Block, Source
+from mandate.models import Block
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _BLANK = re.compile(r"^[ \t\u3000\u00a0]*$")
-
-
-def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """The blocks of a draft file; InputError (one sentence) when it cannot be used."""
-    data = _read_bytes(path, max_bytes)
-    suffix = path.suffix.lower()
-    if suffix in {".docx", ".pdf", ".doc", ".odt", ".rtf"}:
-        raise InputError(f"{path}: {suffix} files are not supported yet; save the draft as .txt.")
-    text, encoding = decode(data, path)
-    return Source(
-        path=str(path),
-        format="txt",
-        encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-        blocks=split_blocks(text),
-    )
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(f"{path} is a directory, not a letter.")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{path} does not exist.") from None
-    except PermissionError:
-        raise InputError(f"{path} cannot be read: permission denied.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if size > max_bytes:
-        raise InputError(
-            f"{path} is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit."
-        )
-    try:
-        with open(path, "rb", buffering=0) as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{path} cannot be read: permission denied.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path} is over the {max_bytes / 1_048_576:.0f} MB limit.")
-    return data
 
 
 def decode(data: bytes, path: Path | str = "input") -> tuple[str, str]:
@@ -147,9 +98,14 @@ def _block(lines: list[str], line: int, blank: int, page_break: bool) -> Block:
 
 def join_lines(lines: list[str]) -> str:
     """Wrapped lines of one block become one paragraph: no space between CJK characters."""
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    joined = "".join(lines)
+    chinese = sum(map(_is_cjk, joined)) > 0.3 * len(joined)  # then a line end is never a space
     out = lines[0]
     for line in lines[1:]:
-        if out and (_is_cjk(out[-1]) or _is_cjk(line[0])):
+        if out and (chinese or _is_cjk(out[-1]) or _is_cjk(line[0])):
             out += line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             out = out[:-1] + line

@@ -1,0 +1,87 @@
+"""Read a draft from disk into blocks of text, whatever its container and encoding.
+
+The reader knows files, containers and encodings, not letters: it never decides what is a heading
+(beyond what the markup says) or what is a request. Input is opened read-only and never written;
+anything that cannot be used becomes one InputError sentence.
+
+- .txt (and any other ending): ``read.text`` — UTF-8, BOMs, else charset-normalizer;
+- .docx: ``read.docx`` — python-docx; heading styles, numbering, tables, tracked changes accepted;
+- .pdf: ``read.pdf`` — pdfminer.six; running heads and footers dropped, page breaks kept;
+- .html, .htm: ``read.html`` — the standard library's HTML parser;
+- .md: ``read.markdown`` — markdown-it-py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mandate.errors import InputError
+from mandate.models import Source
+from mandate.read.text import decode, join_lines, split_blocks
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_UNSUPPORTED = {".doc", ".odt", ".rtf", ".pages", ".xlsx", ".pptx"}
+
+__all__ = ["DEFAULT_MAX_BYTES", "decode", "join_lines", "read", "read_bytes", "split_blocks"]
+
+
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The blocks of a draft file; InputError (one sentence) when it cannot be used."""
+    data = read_bytes(path, max_bytes)
+    suffix = path.suffix.lower()
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix in _UNSUPPORTED:
+        raise InputError(f"{path}: {suffix} files are not supported; save the draft as .docx.")
+    if suffix == ".docx":
+        from mandate.read.docx import read_docx
+
+        blocks, fmt, encoding = read_docx(data, path, max_bytes), "docx", "ooxml"
+    elif suffix == ".pdf":
+        from mandate.read.pdf import read_pdf
+
+        blocks, fmt, encoding = read_pdf(data, path), "pdf", "pdf"
+    elif suffix in {".html", ".htm"}:
+        from mandate.read.html import read_html
+
+        text, encoding = decode(data, path)
+        blocks, fmt = read_html(text, path), "html"
+    elif suffix in {".md", ".markdown"}:
+        from mandate.read.markdown import read_markdown
+
+        text, encoding = decode(data, path)
+        blocks, fmt = read_markdown(text, path), "md"
+    else:
+        text, encoding = decode(data, path)
+        blocks, fmt = split_blocks(text), "txt"
+    if not any(b.text.strip() for b in blocks):
+        raise InputError(f"{path} has no readable text.")
+    return Source(path=str(path), format=fmt, encoding=encoding, sha256=digest, blocks=blocks)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, read-only, refused beyond ``max_bytes``."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{path} is a directory, not a letter.")
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist.") from None
+    except PermissionError:
+        raise InputError(f"{path} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if size > max_bytes:
+        raise InputError(
+            f"{path} is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit."
+        )
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(f"{path} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path} is over the {max_bytes / 1_048_576:.0f} MB limit.")
+    return data
