@@ -977,3 +977,180 @@ def docx_without_document(ctx: dict) -> None:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/other.xml", "<x/>")
     ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+# --- Outputs: Word comments, diff, batch, terminal ---------------------------------------------
+
+
+@given(
+    parsers.parse('the bundled letter as a Word file with the section headed "{heading}" removed')
+)
+def docx_without_section(ctx: dict, heading: str) -> None:
+    path = to_docx(without_section(seed_blocks(), heading), SEED_HEADINGS, ctx["tmp"] / "d.docx")
+    ctx["letter"], ctx["before"] = path, path.read_bytes()
+
+
+@when("the desk officer annotates it")
+def annotate_it(ctx: dict) -> None:
+    ctx["annotated"] = ctx["tmp"] / "annotated.docx"
+    proc = subprocess.run(
+        [str(MANDATE_CLI), "annotate", str(ctx["letter"]), "-o", str(ctx["annotated"])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    ctx["check"] = check(ctx["letter"], "2480")
+
+
+def _comments(path: Path) -> list[tuple[str, str]]:
+    """(comment text, text of the paragraph it is anchored on)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    texts = {c.comment_id: c.text for c in document.comments}
+    out = []
+    for p in document.paragraphs:
+        for start in p._p.iter(qn("w:commentRangeStart")):
+            out.append((texts[int(start.get(qn("w:id")))], p.text))
+    return out
+
+
+@then(parsers.parse('the copy carries a comment "{text}" on the title'))
+def comment_on_title(ctx: dict, text: str) -> None:
+    title = _check(ctx).document.paragraphs[0].text
+    assert any(c.startswith(text) and p == title for c, p in _comments(ctx["annotated"]))
+
+
+@then("each placeholder has a comment on the paragraph that contains it")
+def placeholder_comments(ctx: dict) -> None:
+    comments = _comments(ctx["annotated"])
+    for figure in ("[618]", "[319]", "[77]", "[13]"):
+        assert any(
+            c.startswith("[error] placeholder") and figure in c and figure in p for c, p in comments
+        ), figure
+    findings = len(_check(ctx).findings)
+    gaps = sum(1 for v in _check(ctx).assessment.verdicts if v.status is not Status.COVERED)
+    assert len(comments) == findings + gaps
+
+
+@then("every paragraph of the copy reads as in the draft")
+def same_text(ctx: dict) -> None:
+    import docx
+
+    before = [p.text for p in docx.Document(str(ctx["letter"])).paragraphs]
+    after = [p.text for p in docx.Document(str(ctx["annotated"])).paragraphs]
+    assert before == after
+
+
+@then("the draft itself is unchanged")
+def draft_unchanged(ctx: dict) -> None:
+    assert ctx["letter"].read_bytes() == ctx["before"]
+
+
+@given(
+    parsers.parse(
+        'the bundled letter and a new draft without the section headed "{heading}" and with '
+        '"{old}" changed to "{new}"'
+    )
+)
+def two_drafts(ctx: dict, heading: str, old: str, new: str) -> None:
+    parts = [p.replace(old, new) for p in without_section(seed_blocks(), heading)]
+    ctx["old"] = SEED
+    ctx["new"] = ctx["tmp"] / "new.txt"
+    ctx["new"].write_text(join(parts), encoding="utf-8")
+
+
+@when("the desk officer compares the two drafts")
+def compare(ctx: dict) -> None:
+    ctx["proc"] = subprocess.run(
+        [str(MANDATE_CLI), "diff", str(ctx["old"]), str(ctx["new"])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    ctx["html"] = ctx["tmp"] / "diff.html"
+    subprocess.run(
+        [
+            str(MANDATE_CLI),
+            "diff",
+            str(ctx["old"]),
+            str(ctx["new"]),
+            "-f",
+            "html",
+            "-o",
+            str(ctx["html"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@then("the changes are exactly:")
+def changes_exactly(ctx: dict, docstring: str) -> None:
+    lines = ctx["proc"].stdout.strip().splitlines()[1:]
+    assert [line.split(" (“")[0] for line in lines] == docstring.strip().splitlines()
+
+
+@then("the HTML comparison shows the same changes")
+def html_changes(ctx: dict) -> None:
+    html = ctx["html"].read_text(encoding="utf-8")
+    assert "a.rotations" in html and "部队轮调" in html and "3 200" in html
+    assert html.count('<li class="finding') == 0
+
+
+@given(
+    "a folder with the bundled letter, a letter that only mentions things in passing and "
+    "a file of binary junk"
+)
+def a_folder(ctx: dict) -> None:
+    folder = ctx["tmp"] / "letters"
+    folder.mkdir()
+    (folder / "a-seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "b-passing.txt").write_bytes((CORPUS / "2480-passing-mentions.zh.txt").read_bytes())
+    (folder / "c-junk.txt").write_bytes(bytes(range(256)) * 30)
+    ctx["folder"] = folder
+
+
+@when("the desk officer checks the folder in one batch")
+def run_batch(ctx: dict) -> None:
+    ctx["out"] = ctx["tmp"] / "reports"
+    ctx["proc"] = subprocess.run(
+        [str(MANDATE_CLI), "batch", str(ctx["folder"]), "-o", str(ctx["out"]), "-m", "2480"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@then(
+    parsers.parse(
+        "the index lists {n:d} letters, {ready:d} ready, and {bad:d} that could not be checked"
+    )
+)
+def index_lists(ctx: dict, n: int, ready: int, bad: int) -> None:
+    html = (ctx["out"] / "index.html").read_text(encoding="utf-8")
+    assert html.count("<tr data-letter=") == n
+    assert html.count("✔ ready") == ready and html.count("could not be checked") == bad
+
+
+@then("each checked letter has its own report linked from the index")
+def reports_linked(ctx: dict) -> None:
+    html = (ctx["out"] / "index.html").read_text(encoding="utf-8")
+    reports = sorted(p.name for p in ctx["out"].glob("0*.html"))
+    assert len(reports) == 2 and all(f'href="{name}"' in html for name in reports)
+
+
+@then('every finding is a line "PATH:PARAGRAPH: LEVEL RULE MESSAGE"')
+def finding_lines(ctx: dict) -> None:
+    import re
+
+    path = str(ctx["letter"])
+    out = ctx["proc"].stdout.splitlines()[1:]  # the first line is the verdict
+    lines = [line for line in out if line.startswith(path + ":")]
+    result = check(ctx["letter"], "2480")
+    assert len(lines) == len(result.findings)
+    pattern = re.compile(re.escape(path) + r"(:\d+)?: (error|warning|info) [a-z-]+ \S")
+    assert all(pattern.match(line) for line in lines), lines[:3]

@@ -13,4 +13,5 @@ scenarios(
     "rules_authoring.feature",
     "letters_en_fr.feature",
     "formats.feature",
+    "report_outputs.feature",
 )

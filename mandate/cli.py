@@ -137,6 +137,124 @@ def check(
     sys.exit(exit_code(result.assessment.ready, severities, fail_on))
 
 
+@main.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The annotated copy (never the draft itself).",
+)
+@click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
+def annotate(draft: Path, output: Path, mandate_spec: str | None) -> None:
+    """Write a copy of a Word DRAFT with gaps and findings as Word comments."""
+    from mandate.pipeline import check as run_check
+    from mandate.render.word import annotate_docx
+
+    if output.exists() and output.resolve() == draft.resolve():
+        raise InputError("Refusing to annotate the draft in place: give another output path.")
+    result = run_check(draft, mandate_spec)
+    count = annotate_docx(result, draft, output)
+    click.echo(f"{output}: {count} comment(s)")
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "html"]), default="text", show_default=True
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
+def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path | None) -> None:
+    """What changed between two drafts: statuses, sections, figures, findings."""
+    from mandate.diff import diff as compare
+    from mandate.diff import diff_lines
+    from mandate.pipeline import check as run_check
+
+    older = run_check(old, mandate_spec)
+    newer = run_check(new, mandate_spec or older.mandate.source)
+    changes = compare(older, newer)
+    if fmt == "html":
+        from mandate.render.pages import render_diff_html
+
+        _emit(render_diff_html(changes), output or Path(f"{new.stem}.diff.html"))
+    else:
+        _emit("\n".join(diff_lines(changes)) + "\n", output)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("mandate-reports"),
+    show_default=True,
+    help="Folder for the reports and index.html.",
+)
+@click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
+@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+def batch(
+    paths: tuple[Path, ...], output: Path, mandate_spec: str | None, lang: str | None
+) -> None:
+    """Check several letters (or folders of them): a report each and an index page."""
+    from mandate.pipeline import check as run_check
+    from mandate.render.html import render_html
+    from mandate.render.pages import IndexRow, render_index_html
+
+    letters: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            letters += sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _LETTER_SUFFIXES
+            )
+        else:
+            letters.append(path)
+    if not letters:
+        raise InputError("No letters found in the paths given.")
+    output.mkdir(parents=True, exist_ok=True)
+    rows: list[IndexRow] = []
+    with click.progressbar(
+        letters, label="Checking", file=sys.stderr, item_show_func=lambda p: p.name if p else None
+    ) as bar:
+        for n, letter in enumerate(bar, start=1):
+            try:
+                result = run_check(letter, mandate_spec)
+            except InputError as exc:
+                rows.append(IndexRow(letter.name, None, "—", False, 0, 0, 0, 0, 0, error=str(exc)))
+                continue
+            name = f"{n:03d}-{letter.stem}.html"
+            _emit(render_html(result, lang=lang), output / name)
+            statuses = [v.status.value for v in result.assessment.verdicts]
+            severities = [f.severity for f in result.findings if not f.waived]
+            rows.append(
+                IndexRow(
+                    letter.name,
+                    name,
+                    result.mandate.resolution,
+                    result.assessment.ready,
+                    statuses.count("covered"),
+                    statuses.count("partial"),
+                    statuses.count("missing"),
+                    severities.count("error"),
+                    severities.count("warning"),
+                )
+            )
+    _emit(render_index_html(rows), output / "index.html")
+    ready = sum(1 for r in rows if r.ready)
+    failed = sum(1 for r in rows if r.error)
+    click.echo(
+        f"{output / 'index.html'}: {ready} of {len(rows)} ready"
+        + (f", {failed} could not be checked" if failed else "")
+    )
+    sys.exit(2 if failed else (0 if ready == len(rows) else 1))
+
+
+_LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
+
+
 @main.group()
 def rules() -> None:
     """List, show, check, test and draft mandate rules files."""

@@ -38,3 +38,34 @@ def test_seed_findings_fail_by_default(tmp_path):
 def test_unknown_option_is_a_usage_error():
     result = CliRunner().invoke(main, ["check", str(SEED), "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_colour_only_on_a_terminal(tmp_path):
+    """Under a pseudo-terminal the summary is coloured; piped, it is plain (see the features)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli = Path(sys.executable).with_name("mandate")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [str(cli), "check", str(SEED), "--no-report", "--fail-on", "never"],
+        stdout=follower,
+        stderr=follower,
+        cwd=tmp_path,
+    )
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    proc.wait(timeout=60)
+    os.close(leader)
+    assert b"\x1b[" in output and b"READY" in output

@@ -1,0 +1,145 @@
+"""What changed between two drafts: element statuses, sections, figures, findings.
+
+Paragraphs are aligned by their text (difflib), so a section removed upstream does not make every
+later paragraph look changed; findings are matched by rule and excerpt, not paragraph number.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from pydantic import Field
+
+from mandate.models import BaseModel, Finding
+from mandate.pipeline import Check
+
+_NUMBER = re.compile(r"\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?")
+
+
+class StatusChange(BaseModel):
+    id: str
+    old: str
+    new: str
+
+
+class FigureChange(BaseModel):
+    old_paragraph: int
+    new_paragraph: int
+    old: str
+    new: str
+    context: str = Field(description="The new text around the figure.")
+
+
+class DraftDiff(BaseModel):
+    """The changes between an older and a newer draft of the same letter."""
+
+    old_path: str
+    new_path: str
+    old_ready: bool
+    new_ready: bool
+    statuses: list[StatusChange]
+    sections_removed: list[str]
+    sections_added: list[str]
+    figures: list[FigureChange]
+    findings_added: list[Finding]
+    findings_resolved: list[Finding]
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.statuses
+            or self.sections_removed
+            or self.sections_added
+            or self.figures
+            or self.findings_added
+            or self.findings_resolved
+        )
+
+
+def diff(old: Check, new: Check) -> DraftDiff:
+    """Compare two finished checks."""
+    old_status = {v.id: v.status.value for v in old.assessment.verdicts}
+    statuses = [
+        StatusChange(id=v.id, old=old_status.get(v.id, "—"), new=v.status.value)
+        for v in new.assessment.verdicts
+        if old_status.get(v.id) != v.status.value
+    ]
+    old_headings = [s.heading for s in old.document.sections if s.heading]
+    new_headings = [s.heading for s in new.document.sections if s.heading]
+
+    def key(f: Finding) -> tuple[str, str]:
+        return f.rule, f.excerpt
+
+    old_keys = {key(f) for f in old.findings}
+    new_keys = {key(f) for f in new.findings}
+    return DraftDiff(
+        old_path=old.document.path,
+        new_path=new.document.path,
+        old_ready=old.assessment.ready,
+        new_ready=new.assessment.ready,
+        statuses=statuses,
+        sections_removed=[h for h in old_headings if h not in new_headings],
+        sections_added=[h for h in new_headings if h not in old_headings],
+        figures=_figures(old, new),
+        findings_added=[f for f in new.findings if key(f) not in old_keys],
+        findings_resolved=[f for f in old.findings if key(f) not in new_keys],
+    )
+
+
+def _figures(old: Check, new: Check) -> list[FigureChange]:
+    a = [p.text for p in old.document.paragraphs]
+    b = [p.text for p in new.document.paragraphs]
+    pairs: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "replace":
+            continue
+        for i in range(i1, i2):
+            best = max(range(j1, j2), key=lambda j: SequenceMatcher(None, a[i], b[j]).ratio())
+            if SequenceMatcher(None, a[i], b[best]).ratio() >= 0.6:
+                pairs.append((i, best))
+    changes = []
+    for i, j in pairs:
+        old_numbers = [(m.group(), m.start()) for m in _NUMBER.finditer(a[i])]
+        new_numbers = [(m.group(), m.start(), m.end()) for m in _NUMBER.finditer(b[j])]
+        matcher = SequenceMatcher(
+            None, [n for n, _ in old_numbers], [n for n, _, _ in new_numbers], autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag not in ("replace", "delete", "insert"):
+                continue
+            was = ", ".join(n for n, _ in old_numbers[i1:i2]) or "—"
+            now = ", ".join(n for n, _, _ in new_numbers[j1:j2]) or "—"
+            at = new_numbers[j1][1] if j1 < len(new_numbers) else len(b[j])
+            end = new_numbers[j2 - 1][2] if j2 > j1 else at
+            context = b[j][max(0, at - 12) : end + 12]
+            changes.append(
+                FigureChange(
+                    old_paragraph=i + 1, new_paragraph=j + 1, old=was, new=now, context=context
+                )
+            )
+    return changes
+
+
+def diff_lines(d: DraftDiff) -> list[str]:
+    """The changes as terminal lines."""
+    lines = [f"{d.old_path} → {d.new_path}"]
+    if d.old_ready != d.new_ready:
+        lines.append(f"ready: {_yes(d.old_ready)} → {_yes(d.new_ready)}")
+    lines += [f"element {s.id}: {s.old} → {s.new}" for s in d.statuses]
+    lines += [f"section removed: {h}" for h in d.sections_removed]
+    lines += [f"section added: {h}" for h in d.sections_added]
+    lines += [
+        f"figure changed, paragraph {f.new_paragraph} (was {f.old_paragraph}): "
+        f"{f.old} → {f.new} (“…{f.context}…”)"
+        for f in d.figures
+    ]
+    lines += [f"finding added: {f.severity} {f.rule} {f.message}" for f in d.findings_added]
+    lines += [f"finding resolved: {f.severity} {f.rule} {f.message}" for f in d.findings_resolved]
+    if d.empty:
+        lines.append("no changes in coverage, figures or findings")
+    return lines
+
+
+def _yes(ready: bool) -> str:
+    return "yes" if ready else "no"
