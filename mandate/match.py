@@ -33,6 +33,7 @@ from mandate.rules import CueGroup, Mandate
 from mandate.segment import compiled
 
 _SENTENCE_END = re.compile(r"[。！？!?；]|\.(?=\s|$)")
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
 
 
@@ -48,10 +49,19 @@ def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is t
     return get_lang_class(lang)()
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by end punctuation: the scope in which a cue's context must appear."""
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans by end punctuation: the scope in which a cue's context must appear.
+
+    A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
+    language ('Mr.', 'para.') ends nothing.
+    """
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == ".":
+            word = text[start : m.start()].split()[-1:] or [""]
+            stem = word[0].lstrip("(").lower()
+            if _ENUMERATOR.match(stem) or stem in abbreviations:
+                continue
         bounds.append((start, m.end()))
         start = m.end()
     if start < len(text) or not bounds:
@@ -78,7 +88,9 @@ class ElementMatcher:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.keys: dict[int, _Key] = {}
         self.groups: dict[tuple[str, str], CueGroup] = {}
-        self.deferral = [re.compile(p, re.IGNORECASE) for p in compiled(lang).conv.deferral]
+        conv = compiled(lang).conv
+        self.deferral = [re.compile(p, re.IGNORECASE) for p in conv.deferral]
+        self.abbreviations = frozenset(a.lower() for a in conv.abbreviations)
         for element in mandate.elements:
             for i, group in enumerate(element.cues.get(lang, [])):
                 self.groups[(element.id, str(i))] = group
@@ -126,7 +138,7 @@ class ElementMatcher:
         for match_id, start, end in self.matcher(doc):
             last = doc[end - 1]
             found[self.keys[match_id]].append((doc[start].idx, last.idx + len(last.text)))
-        bounds = sentences(text)
+        bounds = sentences(text, self.abbreviations)
         starts = [a for a, _ in bounds]
 
         def sentence_of(char: int) -> int:
@@ -182,7 +194,7 @@ class ElementMatcher:
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
             hits, parts = self.hits(paragraph.text)
-            bounds = sentences(paragraph.text)
+            bounds = sentences(paragraph.text, self.abbreviations)
             hinted = heading_hints.get(paragraph.section, set())
             scores = {e: score(hs) for e, hs in hits.items()}
             boosted = {
@@ -211,7 +223,7 @@ class ElementMatcher:
                         substantive=substantive,
                         heading_hint=e in hinted and scores[e] > 0,
                         hits=hits[e],
-                        sentence=_best_sentence(paragraph.text, hits[e]),
+                        sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
                     )
                 )
@@ -295,10 +307,10 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def _best_sentence(text: str, hits: list[Hit]) -> str:
+def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
     """The sentence of the paragraph that carries the most counted weight."""
     best, best_weight = text, -1.0
-    for a, b in sentences(text):
+    for a, b in bounds:
         weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
         if weight > best_weight:
             best, best_weight = text[a:b].strip(), weight

@@ -189,6 +189,9 @@ class LanguageConventions(Strict):
         default_factory=list, description="Regexes: a sentence that only promises information."
     )
     enumerator: str = Field(description="Regex of a request sub-item marker such as '(a)'.")
+    abbreviations: list[str] = Field(
+        default_factory=list, description="Words whose full stop does not end a sentence."
+    )
     heading_numbering: str = Field(description="Regex of a heading's own numbering, stripped.")
     heading_max_chars: int = Field(gt=0)
     title: list[str] = Field(default_factory=list, description="Regexes of a letter's title line.")

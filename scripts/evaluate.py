@@ -60,9 +60,14 @@ def _mandate(spec: str, labels: Path) -> Mandate:
     return find_mandate(spec)
 
 
+def _is_heading(block: str, headings: list[str]) -> bool:
+    """A block is one of the labelled headings, with or without its own numbering ('一、')."""
+    return any(block == h or (block.endswith(h) and len(block) - len(h) <= 4) for h in headings)
+
+
 def _sections_of(parts: list[str], headings: list[str]) -> list[tuple[int, int]]:
     """Block ranges of each headed section (heading included), up to the closing blocks."""
-    starts = [i for i, p in enumerate(parts) if p in headings]
+    starts = [i for i, p in enumerate(parts) if _is_heading(p, headings)]
     ends = [*starts[1:], len(parts) - 2]
     return list(zip(starts, ends, strict=True))
 
@@ -80,7 +85,7 @@ def variants(name: str, text: str, labels: dict, mandate: Mandate, lang: str) ->
                 Case(f"{name} [{encoding}]", text.encode(encoding), mandate, verdicts, sections)
             )
     if "headings-stripped" in wanted and headings:
-        stripped = join([p for p in parts if p not in headings])
+        stripped = join([p for p in parts if not _is_heading(p, headings)])
         out.append(Case(f"{name} [no headings]", stripped.encode(), mandate, verdicts, None))
     if "sections-shuffled" in wanted and headings:
         spans = _sections_of(parts, headings)
