@@ -245,16 +245,6 @@ class MandateInfo(BaseModel):
     source: str
 
 
-class RequirementOut(BaseModel):
-    id: str
-    status: Status
-    reason: str
-    evidence: list[Evidence]
-    missing_parts: list[str] = Field(default_factory=list)
-    waived: bool = False
-    waiver: str | None = None
-
-
 class SectionOut(BaseModel):
     index: int
     heading: str | None
@@ -270,6 +260,6 @@ class CheckResult(BaseModel):
     letter: LetterInfo
     mandate: MandateInfo
     ready: bool
-    requirements: list[RequirementOut]
+    requirements: list[Verdict]
     sections: list[SectionOut]
     findings: list[Finding]

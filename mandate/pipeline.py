@@ -18,7 +18,6 @@ from mandate.models import (
     Finding,
     LetterInfo,
     MandateInfo,
-    RequirementOut,
     SectionOut,
 )
 from mandate.read import DEFAULT_MAX_BYTES, read
@@ -52,18 +51,7 @@ class Check:
                 id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source
             ),
             ready=self.assessment.ready,
-            requirements=[
-                RequirementOut(
-                    id=v.id,
-                    status=v.status,
-                    reason=v.reason,
-                    evidence=v.evidence,
-                    missing_parts=v.missing_parts,
-                    waived=v.waived,
-                    waiver=v.waiver,
-                )
-                for v in self.assessment.verdicts
-            ],
+            requirements=self.assessment.verdicts,
             sections=[
                 SectionOut(
                     index=s.index,
