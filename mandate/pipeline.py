@@ -22,7 +22,7 @@ from mandate.models import (
 )
 from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
-from mandate.segment import segment
+from mandate.segment import recognise_request, segment
 from mandate.waivers import Waiver, apply_waivers, load_waivers, sidecar
 
 
@@ -88,6 +88,7 @@ def check_document(
             f"The rules for {mandate.resolution} have no vocabulary for letters in "
             f"'{document.language}' (they cover {', '.join(mandate.languages)})."
         )
+    document = recognise_request(document, mandate.request.get(document.language))
     classification = classify(document, mandate)
     assessment = assess(document, mandate, classification)
     findings = lint(document, mandate)

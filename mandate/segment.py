@@ -8,6 +8,7 @@ conventions, so they are never taken as evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -276,3 +277,36 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
         paragraphs=paragraphs,
         cited_resolutions=cited,
     )
+
+
+def _grams(text: str, lang: str) -> set[str]:
+    """Character bigrams for Chinese, word bigrams otherwise: what a restatement shares."""
+    if lang == "zh":
+        chars = [ch for ch in text if not ch.isspace()]
+        return {a + b for a, b in itertools.pairwise(chars)}
+    words = re.findall(r"\w+", text.lower())
+    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
+
+
+def recognise_request(document: Document, request: str | None, share: float = 0.5) -> Document:
+    """Mark as the restated request an opening paragraph that repeats the mandate's request text.
+
+    The segmenter finds the request by its citation and verbs; a drafter who restates it without
+    citing the resolution would otherwise have the Council's own words counted as answers.
+    """
+    if not request:
+        return document
+    wanted = _grams(request, document.language)
+    body = [p for p in document.paragraphs if p.role is Role.BODY][:_REQUEST_WINDOW]
+    changed = []
+    for paragraph in body:
+        grams = _grams(paragraph.text, document.language)
+        if grams and len(grams & wanted) / len(grams) >= share:
+            changed.append(paragraph.index)
+    if not changed:
+        return document
+    paragraphs = [
+        p.model_copy(update={"role": Role.REQUEST}) if p.index in changed else p
+        for p in document.paragraphs
+    ]
+    return document.model_copy(update={"paragraphs": paragraphs})

@@ -105,3 +105,34 @@ def test_salutation_is_front_matter():
         "requested me to provide a letter on (a) this and (b) that.\n\nThe Mission patrolled.\n"
     )
     assert [p.role for p in doc.paragraphs] == [Role.ADDRESSEE, Role.REQUEST, Role.BODY]
+
+
+def test_a_restated_request_without_a_citation_is_still_the_request(tmp_path):
+    from mandate.models import Status
+    from mandate.pipeline import check
+
+    letter = tmp_path / "l.txt"
+    letter.write_text(
+        "Letter dated 1 June 2020 from the Secretary-General addressed to the President of the "
+        "Security Council\n\n"
+        "The Council asked me, in consultation with the Force Commander, to submit a letter "
+        "focusing on: (a) the security challenges facing Mali, progress in the Mission's "
+        "operations, information on force performance and rotations, and an update on the "
+        "coordination of security responsibilities; (b) an update on the integrated strategic "
+        "framework and the related transition plan, and on a possible exit strategy for the "
+        "Mission.\n\n"
+        "I should be grateful if you would bring the present letter to the attention of the "
+        "members of the Security Council.\n\n(Signed) António Guterres\n",
+        encoding="utf-8",
+    )
+    result = check(letter, "2480")
+    assert result.document.paragraphs[1].role is Role.REQUEST
+    assert all(v.status is Status.MISSING for v in result.assessment.verdicts)
+
+
+def test_the_symbol_form_of_a_citation_is_a_citation():
+    doc = _doc(
+        "Title line here\n\nPursuant to S/RES/2480 (2019), the Council requested me to report on "
+        "(a) one thing and (b) another.\n\nThe Mission patrolled the north.\n"
+    )
+    assert doc.cited_resolutions == [2480]
