@@ -17,6 +17,7 @@ import yaml
 from mandate.match import matcher_for
 from mandate.models import Document, Paragraph, Role, Section
 from mandate.rules import Mandate, load_conventions
+from mandate.segment import is_cjk
 
 Level = Literal["error", "warning", "info"]
 
@@ -34,7 +35,7 @@ class Problem:
 
 
 def _cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any(map(is_cjk, text))
 
 
 def check(mandate: Mandate) -> list[Problem]:

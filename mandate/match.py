@@ -30,10 +30,8 @@ from mandate.models import (
     SectionLabels,
 )
 from mandate.rules import CueGroup, Mandate
-from mandate.segment import compiled
+from mandate.segment import compiled, sentences
 
-_SENTENCE_END = re.compile(r"[。！？!?；]|\.(?=\s|$)")
-_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
 
 
@@ -47,26 +45,6 @@ def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is t
     from spacy.util import get_lang_class
 
     return get_lang_class(lang)()
-
-
-def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Sentence spans by end punctuation: the scope in which a cue's context must appear.
-
-    A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
-    language ('Mr.', 'para.') ends nothing.
-    """
-    bounds, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group() == ".":
-            word = text[start : m.start()].split()[-1:] or [""]
-            stem = word[0].lstrip("(").lower()
-            if _ENUMERATOR.match(stem) or stem in abbreviations:
-                continue
-        bounds.append((start, m.end()))
-        start = m.end()
-    if start < len(text) or not bounds:
-        bounds.append((start, len(text)))
-    return bounds
 
 
 @dataclass(frozen=True)
@@ -120,17 +98,6 @@ class ElementMatcher:
         self.keys[match_id] = key
         self.matcher.add(name, list(self.nlp.tokenizer.pipe(terms)))
 
-    def unmatchable(self) -> list[tuple[str, str]]:
-        """(element, term) pairs whose pattern cannot match its own text: rules that never fire."""
-        bad: list[tuple[str, str]] = []
-        for element in self.mandate.elements:
-            for group in element.cues.get(self.lang, []):
-                for term in group.terms:
-                    doc = self.nlp.make_doc(term)
-                    if not any(self.keys[m].kind == "cue" for m, _, _ in self.matcher(doc)):
-                        bad.append((element.id, term))
-        return bad
-
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
         """Hits per element in one passage (counted or not, with why), and parts answered."""
         doc = self.nlp.make_doc(text)
@@ -159,7 +126,7 @@ class ElementMatcher:
             excl = found.get(_Key("exclude", key.element, ""), [])
             withs = found.get(_Key("with", key.element, key.slot), [])
             for start, end in spans:
-                if _overlaps(start, end, global_excl):
+                if _covering(start, end, global_excl) is not None:
                     continue  # part of a name such as 安全理事会: no word at all
                 hit = Hit(term=text[start:end].lower(), start=start, end=end, weight=group.weight)
                 sent = sentence_of(start)
@@ -284,10 +251,6 @@ def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) ->
         if a <= h.start < b
     }
     return len(spoken) / max(1, len(bounds))
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

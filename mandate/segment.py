@@ -18,9 +18,35 @@ from mandate.models import Block, Document, Join, Paragraph, Role, Section, Sour
 from mandate.rules import LanguageConventions, load_conventions
 
 _CLOSERS = "”’\"')）]】」』》"
-_REQUEST_WINDOW = (
-    4  # the request is restated at the start of the letter, not in its fifth paragraph
-)
+_SENTENCE_END = re.compile(r"[。！？!?；]|\.(?=\s|$)")
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
+# The request is restated at the start of the letter, not in its fifth paragraph.
+_REQUEST_WINDOW = 4
+
+
+def is_cjk(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs, extension A, compatibility)."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans by end punctuation: the scope in which a cue's context must appear.
+
+    A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
+    language ('Mr.', 'para.') ends nothing.
+    """
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() == ".":
+            word = text[start : m.start()].split()[-1:] or [""]
+            stem = word[0].lstrip("(").lower()
+            if _ENUMERATOR.match(stem) or stem in abbreviations:
+                continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text) or not bounds:
+        bounds.append((start, len(text)))
+    return bounds
 
 
 def detect_language(text: str) -> str:
@@ -30,7 +56,7 @@ def detect_language(text: str) -> str:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return "en" if "en" in conventions else next(iter(conventions))
-    cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    cjk = sum(1 for ch in letters if is_cjk(ch))
     if cjk / len(letters) > 0.2 and "zh" in conventions:
         return "zh"
     words = re.findall(r"[a-zà-öø-ÿœ']+", text.lower())

@@ -100,8 +100,8 @@ def test_heading_alone_makes_no_label(zh):
     assert "a.rotations" not in section.elements
 
 
-def test_unmatchable_terms_are_reported():
-    mandate = find_mandate("2480")
-    assert matcher_for(mandate, "zh").unmatchable() == []
-    assert matcher_for(mandate, "en").unmatchable() == []
-    assert matcher_for(mandate, "fr").unmatchable() == []
+def test_no_bundled_cue_term_is_one_that_never_counts():
+    from mandate.authoring import check as check_rules
+
+    errors = [p for p in check_rules(find_mandate("2480")) if p.level == "error"]
+    assert errors == []

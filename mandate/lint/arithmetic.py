@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mandate.lint.base import finding
 from mandate.models import Document, Finding, Paragraph
 from mandate.rules import Mandate
+from mandate.segment import sentences
 
 RULE = "arithmetic"
 _NUM = r"\[?(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\]?"
@@ -27,7 +28,6 @@ class _Lang:
     total_marker: re.Pattern[str]
     inclusive: re.Pattern[str]
     remainder: re.Pattern[str]
-    sentence_end: str
 
 
 _ZH = _Lang(
@@ -35,7 +35,6 @@ _ZH = _Lang(
     total_marker=re.compile(r"^[^，。；,;]{0,16}?(：|:)|其中"),
     inclusive=re.compile(r"其中包括|包括"),
     remainder=re.compile(r"(其余|剩下的|剩余的?|另有|其他)"),
-    sentence_end="。！？",
 )
 _LATIN = _Lang(
     count=re.compile(r"(?<![\d/.])" + _NUM + r"(?![\d/])(?P<cl>)(?:" + _PCT + ")?"),
@@ -45,7 +44,6 @@ _LATIN = _Lang(
         r"(the remaining|the rest|the other|a further|another|les autres|le reste|restants?)",
         re.IGNORECASE,
     ),
-    sentence_end=".!?",
 )
 
 
@@ -69,17 +67,6 @@ def _counts(text: str, lang: _Lang) -> list[_Count]:
     return out
 
 
-def _sentences(text: str, ends: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in ends and (ch != "." or i + 1 == len(text) or text[i + 1] == " "):
-            bounds.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
-
-
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """Findings for lists that do not add up, and notes for ambiguous remainders."""
     lang = _ZH if document.language == "zh" else _LATIN
@@ -90,9 +77,9 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
 def _check_paragraph(document: Document, paragraph: Paragraph, lang: _Lang) -> Iterator[Finding]:
     text = paragraph.text
     counts = _counts(text, lang)
-    sentences = _sentences(text, lang.sentence_end)
+    spans = sentences(text)
     used: set[int] = set()
-    for si, (s_start, s_end) in enumerate(sentences):
+    for si, (s_start, s_end) in enumerate(spans):
         in_sentence = [c for c in counts if s_start <= c.start < s_end and c.start not in used]
         for ti, total in enumerate(in_sentence):
             after = text[total.end : s_end]
@@ -100,7 +87,7 @@ def _check_paragraph(document: Document, paragraph: Paragraph, lang: _Lang) -> I
             if marker is None:
                 continue
             parts = [c for c in in_sentence[ti + 1 :] if c.kind == total.kind]
-            for n_start, n_end in sentences[si + 1 :]:
+            for n_start, n_end in spans[si + 1 :]:
                 following = text[n_start:n_end].strip()
                 if not lang.remainder.match(following):
                     break

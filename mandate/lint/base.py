@@ -79,10 +79,6 @@ def finding(
     )
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def find_dates(text: str, lang: str, year: int | None = None) -> list[tuple[dt.date, int, int]]:
     """Dates written in the letter's language; a date without a year takes ``year``."""
     pattern = _ZH_DATE if lang == "zh" else _LATIN_DATE.get(lang, _LATIN_DATE["en"])

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from mandate.lint.base import find_dates, finding, letter_date
 from mandate.models import Document, Finding, Role
 from mandate.rules import Mandate
+from mandate.segment import sentences
 
 RULE = "dates"
 _FUTURE = re.compile(
@@ -62,8 +63,4 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
 
 
 def _sentence(text: str, at: int) -> str:
-    starts = [m.end() for m in re.finditer(r"[。！？!?]|\.\s", text[:at])]
-    start = starts[-1] if starts else 0
-    end_match = re.search(r"[。！？!?]|\.(\s|$)", text[at:])
-    end = at + end_match.end() if end_match else len(text)
-    return text[start:end]
+    return next(text[a:b] for a, b in sentences(text) if a <= at < b or b == len(text))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mandate.lint.base import finding, is_cjk
+from mandate.lint.base import finding
 from mandate.models import Document, Finding, Paragraph, Role, Severity
 from mandate.rules import Mandate
+from mandate.segment import is_cjk
 
 RULE = "punctuation"
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
