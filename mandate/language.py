@@ -44,7 +44,9 @@ LANGUAGES_ENV = "MANDATE_LANGUAGES"
 
 
 def script_of(ch: str) -> str | None:
-    """The script a letter belongs to, or None (digits, punctuation, other scripts)."""
+    """The script a letter belongs to, or None (digits, punctuation, other scripts, no letter)."""
+    if len(ch) != 1:
+        return None
     cp = ord(ch)
     for name, ranges in _SCRIPT_RANGES.items():
         if any(a <= cp <= b for a, b in ranges):
