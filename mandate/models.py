@@ -134,6 +134,11 @@ class Label(BaseModel):
     hits: list[Hit]
     sentence: str = Field(description="The sentence with the most evidence.")
     parts: list[str] = Field(default_factory=list, description="Parts of the element it answers.")
+    named: bool = Field(
+        default=False, description="The passage names the element but says nothing about it."
+    )
+    deferred: bool = Field(default=False, description="The passage promises the details later.")
+    description: float = Field(default=0.0, description="What it says beyond the element's name.")
 
     @property
     def terms(self) -> list[str]:
@@ -160,6 +165,9 @@ class SectionLabels(BaseModel):
     elements: list[str]
     heading_elements: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
+    deferred: bool = Field(
+        default=False, description="Every sentence of the section only promises information later."
+    )
 
 
 class Classification(BaseModel):
