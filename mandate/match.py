@@ -314,7 +314,7 @@ class ElementMatcher:
                         hits=hits[e],
                         sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
-                        named=named and s > 0,
+                        named=named and s > 0 and s >= th.dominance * top,
                         deferred=defers,
                         description=said,
                     )

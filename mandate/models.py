@@ -223,7 +223,7 @@ class SetAside(BaseModel):
     phrase: str | None = Field(default=None, description="The excluded phrase, if any.")
 
 
-ReasonKind = Literal["answered", "parts_missing", "passing", "deferred", "nothing"]
+ReasonKind = Literal["answered", "parts_missing", "passing", "named", "deferred", "nothing"]
 
 
 class Reason(BaseModel):
