@@ -122,6 +122,12 @@ class ElementMatcher:
         def sentence_of(char: int) -> int:
             return bisect_right(starts, char) - 1
 
+        # Context is looked for in the whole sentence: a list after a colon belongs to it.
+        full_starts = [a for a, _ in full_sentences(text)]
+
+        def whole_of(char: int) -> int:
+            return bisect_right(full_starts, char) - 1
+
         deferred = {
             n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
@@ -149,7 +155,7 @@ class ElementMatcher:
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
                     hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
                 elif group.with_ and not any(
-                    sentence_of(s) == sent and (s, e) != (start, end) for s, e in withs
+                    whole_of(s) == whole_of(start) and (s, e) != (start, end) for s, e in withs
                 ):
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
