@@ -183,7 +183,14 @@ class Numbers(Strict):
 
     thousands: list[str] = Field(default_factory=lambda: [","])
     decimal: list[str] = Field(default_factory=lambda: ["."])
-    percent: list[str] = Field(default_factory=lambda: ["%"])
+    percent: list[str] = Field(
+        default_factory=lambda: ["%"], description="Regexes of what follows a percentage."
+    )
+
+    @field_validator("percent")
+    @classmethod
+    def regexes(cls, v: list[str]) -> list[str]:
+        return _compiles(v)
 
 
 class Placeholders(Strict):
@@ -209,9 +216,8 @@ class Arithmetic(Strict):
     inclusive: str = Field(description="Regex: the breakdown need not be exhaustive.")
     remainder: str = Field(description="Regex: words announcing a remainder group.")
     remainder_window: int = Field(
-        default=24, ge=1, description="How far before a figure its remainder word may stand."
+        default=24, ge=1, description="How far from a figure its remainder word may stand."
     )
-    total_window: int = Field(default=40, ge=1)
 
     @field_validator("total", "inclusive", "remainder")
     @classmethod

@@ -196,6 +196,9 @@ def segment(source: Source, language: str | None = None) -> Document:
     """The letter's structure from the reader's blocks."""
     if not source.blocks:
         raise InputError(f"{source.path} has no text.")
+    if language is not None and language not in profiles():
+        known = ", ".join(sorted(profiles()))
+        raise InputError(f"The checker has no language profile for '{language}' (it has {known}).")
     lang = language or detect_language("\n".join(b.text for b in source.blocks))
     if lang not in profiles():
         raise UnsupportedLanguage(lang)
