@@ -424,8 +424,13 @@ def detect(text: str) -> str:
     if len(candidates) == 1:
         return next(iter(candidates))
     counts = Counter(w.lower() for w in _WORD.findall(text))
+    # A stopword several languages share ("con", "una") counts for each only in part.
+    sharing = Counter(w.lower() for words in candidates.values() for w in set(words))
     scored = sorted(
-        ((sum(counts.get(w.lower(), 0) for w in words), c) for c, words in candidates.items()),
+        (
+            (sum(counts.get(w.lower(), 0) / sharing[w.lower()] for w in set(words)), c)
+            for c, words in candidates.items()
+        ),
         key=lambda t: (-t[0], t[1] not in known, t[1]),
     )
     return scored[0][1]
