@@ -130,6 +130,10 @@ def _write(ctx: dict, blocks: list[str], name: str = "letter.txt") -> None:
     ctx["before"] = path.read_bytes()
 
 
+def _cli(ctx: dict) -> list[str]:
+    return [str(MANDATE_CLI), "check", str(ctx["letter"]), "--mandate", str(ctx["rules"])]
+
+
 def _env(ctx: dict) -> dict[str, str]:
     env = dict(os.environ)
     if ctx.get("languages"):
@@ -185,8 +189,7 @@ def reads_it(ctx: dict) -> None:
 @when(parsers.parse('the desk officer checks it with "{option}"'))
 def checks_with(ctx: dict, option: str) -> None:
     proc = subprocess.run(
-        [str(MANDATE_CLI), "check", str(ctx["letter"]), "--mandate", str(ctx["rules"])]
-        + option.split(),
+        [*_cli(ctx), *option.split()],
         capture_output=True,
         text=True,
         cwd=ctx["tmp"],
@@ -255,8 +258,7 @@ def no_finding(ctx: dict, rule: str) -> None:
 def html_report(ctx: dict) -> None:
     out = ctx["tmp"] / "carta.html"
     proc = subprocess.run(
-        [str(MANDATE_CLI), "check", str(ctx["letter"]), "--mandate", str(ctx["rules"])]
-        + ["--format", "html", "--output", str(out)],
+        [*_cli(ctx), "--format", "html", "--output", str(out)],
         capture_output=True,
         text=True,
         cwd=ctx["tmp"],
