@@ -192,8 +192,11 @@ class Numbers(Strict):
     percent: list[str] = Field(
         default_factory=lambda: ["%"], description="Regexes of what follows a percentage."
     )
+    spelled: list[str] = Field(
+        default_factory=list, description="Regexes of figures written in words ('twenty')."
+    )
 
-    @field_validator("percent")
+    @field_validator("percent", "spelled")
     @classmethod
     def regexes(cls, v: list[str]) -> list[str]:
         return _compiles(v)
