@@ -3,7 +3,7 @@
 Headings are found without markup (short lines with no sentence punctuation, followed by text);
 paragraphs split by a page break are rejoined and the join remembered; the title, the paragraph that
 restates the request, the closing formula and the signature are recognised from the language's
-conventions, so they are never taken as evidence.
+profile (``rules/languages/<code>.yaml``), so they are never taken as evidence.
 """
 
 from __future__ import annotations
