@@ -4,6 +4,7 @@ for port 0), then serve until Ctrl-C or SIGTERM, which finish the answers in fli
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 
@@ -62,10 +63,20 @@ def serve(
         lifespan="on",
     )
     server = uvicorn.Server(config)
+    stopped_by: list[int] = []
+    # uvicorn finishes the answers in flight on SIGINT/SIGTERM, then raises the signal again
+    # under the handlers it found: these record it, so a requested stop exits 0.
+    previous = {
+        sig: signal.signal(sig, lambda number, _frame: stopped_by.append(number))
+        for sig in (signal.SIGINT, signal.SIGTERM)
+    }
     print(f"mandate: open {url_of(host, bound)} in a browser (Ctrl-C stops)", flush=True)
     try:
         server.run(sockets=[sock])
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         app.state.settings.close()
         sock.close()
-    print("mandate: stopped.", file=sys.stderr, flush=True)
+    how = f" ({signal.Signals(stopped_by[0]).name})" if stopped_by else ""
+    print(f"mandate: stopped{how}.", file=sys.stderr, flush=True)

@@ -43,7 +43,9 @@ class Upload:
 
 def limit_sentence(name: str, max_bytes: int) -> str:
     """The CLI's sentence for a file over the limit (mandate.read.read_bytes says the same)."""
-    return f"{name} is over the {max_bytes / 1_048_576:.0f} MB limit."
+    mb = max_bytes / 1_048_576
+    shown = f"{mb:.0f}" if mb >= 1 else f"{mb:.2g}"
+    return f"{name} is over the {shown} MB limit."
 
 
 def safe_name(filename: str | None) -> str:
