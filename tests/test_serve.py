@@ -104,7 +104,7 @@ def test_every_answer_carries_csp_and_same_origin_headers(served, tmp_path: Path
         assert r.headers["cross-origin-opener-policy"] == "same-origin"
         assert r.headers["cross-origin-resource-policy"] == "same-origin"
         assert r.headers["x-content-type-options"] == "nosniff"
-        assert r.headers["referrer-policy"] == "no-referrer"
+        assert r.headers["referrer-policy"] == "same-origin"
 
 
 def test_page_works_without_script(served) -> None:
@@ -278,6 +278,12 @@ def test_cross_site_posts_and_foreign_hosts_are_refused(served) -> None:
         "/check?format=json",
         files={"letter": ("a.txt", _seed())},
         headers={"origin": "https://evil.example", "sec-fetch-site": "cross-site"},
+    )
+    assert r.status_code == 403
+    r = served.post(
+        "/check?format=json",
+        files={"letter": ("a.txt", _seed())},
+        headers={"origin": "https://evil.example"},
     )
     assert r.status_code == 403
     assert served.get("/", headers={"host": "rebound.example"}).status_code == 400

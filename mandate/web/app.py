@@ -45,7 +45,7 @@ REPORT_CSP = (
 )
 SAME_ORIGIN = [
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
@@ -80,12 +80,16 @@ class _Headers:
 
 
 def _cross_site(request: Request) -> bool:
-    """A POST sent by another site's page (the browser says so): refused, the server is local."""
-    if request.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
-        return True
+    """A POST sent by another site's page: refused, the server answers only its own page.
+
+    Browsers say where a request comes from in Sec-Fetch-Site; without it, Origin must be ours.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in {"same-origin", "none"}
     origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin == "null"
+    if origin is None:
+        return False  # not a browser (curl, scripts): nothing to forge
     return urlsplit(origin).netloc != request.headers.get("host", "")
 
 
