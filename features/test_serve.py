@@ -12,7 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS
 from lettercraft import SEED, SEED_HEADINGS, seed_blocks, to_docx
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -53,27 +52,15 @@ def server(tmp_path_factory):
         assert proc.wait(timeout=30) == 0, log.read_text("utf-8")
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `make test`, which installs it.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @given("`mandate serve` is running on a free loopback port")
 def running(ctx: dict, server: str) -> None:
     ctx["url"] = server
 
 
-def _open(ctx: dict, chromium, locale: str, javascript: bool = True) -> None:
+def _open(ctx: dict, browser, locale: str, javascript: bool = True) -> None:
     if "browser_context" in ctx:
         ctx["browser_context"].close()
-    context = chromium.new_context(
+    context = browser.new_context(
         locale=locale,
         java_script_enabled=javascript,
         accept_downloads=True,
@@ -95,18 +82,18 @@ def _close_context(ctx: dict):
 
 
 @when("the desk officer opens the page in English")
-def open_english(ctx: dict, chromium) -> None:
-    _open(ctx, chromium, "en-GB")
+def open_english(ctx: dict, browser) -> None:
+    _open(ctx, browser, "en-GB")
 
 
 @when("the desk officer opens the page in English with JavaScript off")
-def open_no_script(ctx: dict, chromium) -> None:
-    _open(ctx, chromium, "en-GB", javascript=False)
+def open_no_script(ctx: dict, browser) -> None:
+    _open(ctx, browser, "en-GB", javascript=False)
 
 
 @when("the desk officer opens the page with a browser set to Chinese")
-def open_chinese(ctx: dict, chromium) -> None:
-    _open(ctx, chromium, "zh-CN")
+def open_chinese(ctx: dict, browser) -> None:
+    _open(ctx, browser, "zh-CN")
 
 
 def _submit(ctx: dict, button: str = "#submit") -> None:

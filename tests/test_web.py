@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,7 +21,10 @@ import httpx
 import jsonschema
 import pytest
 from lettercraft import ROOT, SEED, SEED_HEADINGS, seed_blocks, to_docx
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # Starlette would rather have httpx2; httpx still works
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from mandate.pipeline import check
 from mandate.render.json import render_json
