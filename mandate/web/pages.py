@@ -24,8 +24,6 @@ class Words(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str
-    dir: str
     title: str
     intro: str
     letter_label: str
@@ -78,8 +76,10 @@ def report_languages() -> list[str]:
 
 
 def interface_languages() -> list[str]:
-    """zh, en, fr and every language of the report's catalog that has the server's words too."""
-    wanted = ["zh", "en", "fr", *report_languages()]
+    """zh, en, fr and every language of the message catalog that has the server's words too."""
+    from mandate.messages import languages
+
+    wanted = ["zh", "en", "fr", *languages(), *report_languages()]
     words = catalog()
     return [c for c in dict.fromkeys(wanted) if c in words]
 
@@ -106,6 +106,12 @@ def negotiate(accept_language: str | None, choice: str | None = None) -> str:
         if code in available:
             return code
     return "en" if "en" in available else available[0]
+
+
+def _language(code: str):  # -> mandate.messages.Catalog: the language's name and direction
+    from mandate.messages import catalog as messages
+
+    return messages(code)
 
 
 @dataclass(frozen=True)
@@ -149,20 +155,19 @@ def upload_page(
 ) -> str:
     """The upload page in ``lang``; with ``error`` the one sentence above the form."""
     t = catalog()[lang]
-    words = catalog()
     view = UploadView(
         lang=lang,
-        dir=t.dir,
+        dir=_language(lang).dir,
         t=t,
         languages=[
-            LanguageLink(code, words[code].name, f"/?lang={code}", code == lang)
+            LanguageLink(code, _language(code).name, f"/?lang={code}", code == lang)
             for code in interface_languages()
         ],
         mandates=[Option("", t.mandate_auto, True)]
         + [Option(value, label) for value, label in mandates],
         report_langs=[Option("", t.report_lang_letter, lang not in report_languages())]
         + [
-            Option(code, words[code].name if code in words else code, code == lang)
+            Option(code, _language(code).name, code == lang)
             for code in report_languages()
         ],
         letter_hint=t.letter_hint.format(max=f"{max_mb:g}"),
@@ -192,7 +197,7 @@ def with_downloads(page: str, lang: str, downloads: list[Download]) -> str:
     links = [
         (d.href, d.filename, labels[d.filename[d.filename.rfind(".") :]]) for d in downloads
     ]
-    view = DownloadsView(lang, t.dir, t, links)
+    view = DownloadsView(lang, _language(lang).dir, t, links)
     bar = environment().get_template("serve-downloads.html.j2").render(v=view)
     match = re.search(r"<body[^>]*>", page)
     at = match.end() if match else 0
