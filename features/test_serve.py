@@ -178,10 +178,11 @@ def report_verdict(ctx: dict) -> None:
 @then(parsers.parse('the "{placeholder}" placeholder is among the blockers'))
 def placeholder_blocks(ctx: dict, placeholder: str) -> None:
     page = ctx["page"]
-    blocking = page.locator('#findings li[data-rule="placeholder"][data-severity="error"]')
+    blocking = page.locator('#blocking #blockers li[data-rule="placeholder"]')
     texts = [blocking.nth(i).inner_text() for i in range(blocking.count())]
     assert any(placeholder in t for t in texts), texts
-    assert page.locator("#findings").is_visible()
+    assert page.locator("#blocking").is_visible()
+    assert page.locator("#verdict").get_attribute("data-ready") == "false"
 
 
 @then("the report offers the JSON and the report itself for download")

@@ -183,7 +183,7 @@ def test_html_report_with_downloads(served) -> None:
 
 
 def _bar(page: str) -> str:
-    start = page.index("<body>") + len("<body>")
+    start = page.index("<style>\n.mandate-serve")
     end = page.index("</nav>", start) + len("</nav>\n")
     return page[start:end]
 

@@ -69,10 +69,10 @@ def catalog() -> dict[str, Words]:
 
 
 def report_languages() -> list[str]:
-    """The languages the report itself can be written in (its message catalog)."""
-    from mandate.render.html import strings
+    """The languages the report itself can be written in: those of the message catalog."""
+    from mandate.messages import languages
 
-    return list(strings())
+    return list(languages())
 
 
 def interface_languages() -> list[str]:
@@ -199,6 +199,7 @@ def with_downloads(page: str, lang: str, downloads: list[Download]) -> str:
     ]
     view = DownloadsView(lang, _language(lang).dir, t, links)
     bar = environment().get_template("serve-downloads.html.j2").render(v=view)
-    match = re.search(r"<body[^>]*>", page)
+    # After the report's own skip link, which stays the first thing a keyboard reaches.
+    match = re.search(r"<body[^>]*>\s*(<a class=\"skip\"[^>]*>[^<]*</a>\s*)?", page)
     at = match.end() if match else 0
     return page[:at] + bar + page[at:]
