@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from lettercraft import (
     ROOT,
@@ -23,7 +22,7 @@ from mandate.render.html import render_html
 
 scenarios("report_first_screen.feature")
 
-SCREENS = Path("/work/notes/screens") if Path("/work/notes").is_dir() else ROOT / "artifacts"
+SCREENS = ROOT / "artifacts" / "screens"  # this checkout's own: never another run's folder
 CORPUS = ROOT / "corpus" / "letters"
 LETTERS = {
     "the bundled letter of 1 June 2020": lambda: SEED.read_text(encoding="utf-8"),
