@@ -32,6 +32,8 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
         _verdict(document, element, labels[element.id], section_subject, mandate.languages)
         for element in mandate.elements
     ]
+    if not mandate.reviewed:
+        verdicts = [_cap_weak(v, labels[v.id], document.language, mandate) for v in verdicts]
     return Assessment(ready=all(v.status is Status.COVERED for v in verdicts), verdicts=verdicts)
 
 
@@ -95,6 +97,27 @@ def _verdict(
         status=Status.MISSING,
         reason="Nothing in the letter answers it." + tail,
         evidence=[],
+    )
+
+
+def _cap_weak(
+    verdict: Verdict, found: list[tuple[int, int, Label]], lang: str, mandate: Mandate
+) -> Verdict:
+    """Unreviewed rules: an element whose only evidence is generic words is at most partial."""
+    if verdict.status is not Status.COVERED:
+        return verdict
+    from mandate.generic import is_generic
+
+    floor = mandate.thresholds.mention_weight
+    terms = {h.term for _, _, lab in found for h in lab.hits if h.counted and h.weight >= floor}
+    if not terms or not all(is_generic(t, lang) for t in terms):
+        return verdict
+    return verdict.model_copy(
+        update={
+            "status": Status.PARTIAL,
+            "reason": f"Only general words speak of it ({', '.join(sorted(terms))}), and these "
+            "rules have not been reviewed: at most partial.",
+        }
     )
 
 

@@ -14,6 +14,14 @@ from typing import Literal
 
 import yaml
 
+from mandate.errors import InputError
+from mandate.generic import (
+    DraftingLanguage,
+    authoring_data,
+    content_words,
+    generic_reason,
+    is_generic,
+)
 from mandate.match import matcher_for
 from mandate.models import Document, Paragraph, Role, Section
 from mandate.rules import Mandate, load_conventions
@@ -58,6 +66,7 @@ def check(mandate: Mandate) -> list[Problem]:
                 problems.append(
                     Problem("warning", element.id, f"cues in '{lang}', not a declared language")
                 )
+    problems += generic_cues(mandate)
     for lang in [lang for lang in mandate.languages if lang in known]:
         matcher = matcher_for(mandate, lang)
         for element in mandate.elements:
@@ -84,6 +93,42 @@ def check(mandate: Mandate) -> list[Problem]:
                     why = _never_counts(matcher, element.id, term)
                     if why:
                         problems.append(Problem("error", where, f"“{term}” never counts: {why}"))
+    return problems
+
+
+def generic_cues(mandate: Mandate) -> list[Problem]:
+    """Cue terms that count alone although they are everyday words, in every paragraph, or in the
+    letters' boilerplate: a warning naming term and element, an error when such terms are all the
+    element's strong cues in a language (then any paragraph could answer it)."""
+    problems: list[Problem] = []
+    floor = mandate.thresholds.mention_weight
+    for element in mandate.elements:
+        for lang, groups in element.cues.items():
+            strong_specific = False
+            flagged: list[tuple[int, str, str]] = []
+            for g, group in enumerate(groups):
+                if group.weight < floor:
+                    continue  # supporting words: alone they mention nothing
+                for term in group.terms:
+                    why = generic_reason(term, lang)
+                    if why is None:
+                        strong_specific = True
+                    elif not group.with_:
+                        flagged.append((g, term, why))
+            for g, term, why in flagged:
+                where = f"{element.id}.cues.{lang}.{g}"
+                if strong_specific:
+                    message = (
+                        f"“{term}” counts alone for {element.id} but is generic: {why}; "
+                        "give it a `with` context or drop it"
+                    )
+                    problems.append(Problem("warning", where, message))
+                else:
+                    message = (
+                        f"“{term}” is generic ({why}) and the only kind of strong cue "
+                        f"{element.id} has in '{lang}': any paragraph could answer it"
+                    )
+                    problems.append(Problem("error", where, message))
     return problems
 
 
@@ -171,126 +216,232 @@ _SPLIT = {
     ),
     "zh": re.compile(r"[、，,；;]|以及|包括|及其"),
 }
-_LEAD = {
-    "en": re.compile(
-        r"^(?:and\s+|on\s+|as well as\s+)?(?:an?\s+|the\s+)?(?:update\s+on\s+|information\s+on\s+"
-        r"|progress\s+(?:in|on)\s+(?=the)|report\s+on\s+)?(?:the\s+)?",
-        re.IGNORECASE,
-    ),
-    "fr": re.compile(
-        r"^(?:et\s+|ainsi que\s+)?(?:une?\s+)?(?:mise à jour\s+sur\s+|informations?\s+sur\s+)?"
-        r"(?:les?\s+|la\s+|l'|des\s+)?",
-        re.IGNORECASE,
-    ),
-    "zh": re.compile(r"^(?:有关|关于|和|与|以及|及)"),
-}
-_STOP = {
-    "en": set(
-        [
-            "a",
-            "an",
-            "the",
-            "of",
-            "on",
-            "in",
-            "to",
-            "for",
-            "and",
-            "or",
-            "with",
-            "by",
-            "from",
-            "its",
-            "their",
-            "this",
-            "that",
-            "any",
-            "all",
-            "update",
-            "information",
-            "progress",
-            "report",
-            "possible",
-            "related",
-            "including",
-            "as",
-            "well",
-        ]
-    ),
-    "fr": set(
-        [
-            "le",
-            "la",
-            "les",
-            "l'",
-            "un",
-            "une",
-            "des",
-            "de",
-            "du",
-            "d'",
-            "et",
-            "ou",
-            "en",
-            "au",
-            "aux",
-            "sur",
-            "pour",
-            "par",
-            "dans",
-            "avec",
-            "sa",
-            "son",
-            "ses",
-            "leur",
-            "leurs",
-            "mise",
-            "jour",
-            "informations",
-            "information",
-            "éventuelle",
-            "connexe",
-            "dans",
-            "que",
-            "ainsi",
-        ]
-    ),
-}
-_ZH_STOP = re.compile(r"的|和|与|及|在|方面|有关|关于|情况|最新|信息|进展|可能")
+_ZH_STOP = re.compile(r"的|和|与|及|在|方面|有关|关于|情况|最新|信息|进展|可能|执行")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def _words(lang: str) -> DraftingLanguage:
+    data = authoring_data().languages
+    if lang not in data:
+        raise InputError(f"Drafting knows no request phrasing for '{lang}'.")
+    return data[lang]
 
 
 def _slug(text: str, lang: str) -> str:
-    stop = _STOP.get(lang, _STOP["en"])
+    stop = set(_words(lang).stopwords)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    stop_ascii = {unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in stop}
     words = [
-        w for w in re.findall(r"[a-z0-9]+", ascii_text.lower()) if w not in stop and len(w) > 1
+        w
+        for w in re.findall(r"[a-z0-9]+", ascii_text.lower())
+        if w not in stop_ascii and len(w) > 1
     ]
     return "-".join(words[:3])
 
 
-def _terms(text: str, lang: str) -> list[str]:
-    """Cue terms as they stand in the text: the whole phrase, its contiguous parts, key words."""
+def request_text(paragraph: str, lang: str) -> str:
+    """The request, not the letter: reference formulas ("I have the honour to refer to …, by
+    which the Council requested me,") dropped from its start."""
+    text = " ".join(paragraph.split())
+    for pattern in _words(lang).references:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m and m.end() < len(text) and _ITEM.search(text, m.end()):
+            text = text[m.end() :]
+    return text.strip()
+
+
+def _request_block(text: str, lang: str) -> str:
+    """Of a letter's opening (title, request, first paragraphs), the block that lists sub-items."""
+    blocks = [b for b in re.split(r"\n\s*\n|\n", text) if b.strip()]
+    if len(blocks) <= 1:
+        return text
+    return max(blocks, key=lambda b: (len(_ITEM.findall(b)) >= 2, len(_ITEM.findall(b))))
+
+
+def _strip_fillers(text: str, lang: str) -> str:
+    """Drop words that open an item without naming its subject, as often as they repeat."""
+    fillers = [re.compile(p, re.IGNORECASE) for p in _words(lang).fillers]
+    text = text.strip(" ,;:.。")
+    changed = True
+    while changed and text:
+        changed = False
+        for f in fillers:
+            m = f.match(text)
+            if m and m.end() > 0:
+                text = text[m.end() :].strip(" ,;:.")
+                changed = True
+    return text
+
+
+def _cut_conditions(text: str, lang: str) -> str:
+    """The subject, without the clause of conditions ("… on the basis of improved security")."""
+    for pattern in _words(lang).conditions:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            text = text[: m.start()]
+    return text.strip(" ,;:.")
+
+
+def _split_and(piece: str, lang: str) -> list[str]:
+    """Split coordinated subjects: "performance and rotations of uniformed personnel" is two
+    elements (the complement is shared), "framework and related transition plan" is two;
+    "access to water and food" stays one (the "and" is inside the complement)."""
+    w = _words(lang)
+    if not w.split_and:
+        return [piece]
+    preps = {p.lower() for p in w.prepositions}
+    openers = {o.lower() for o in w.and_openers}
+    parts = re.split(rf"\s+{re.escape(w.split_and)}\s+", piece, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) < 2:
+        return [piece]
+    left, right = parts
+    left_words, right_words = left.lower().split(), right.lower().split()
+    if len(left_words) == 1 and len(right_words) >= 3 and right_words[1] in preps:
+        rest = " ".join(right.split()[1:])
+        return [f"{left} {rest}", right]
+    if right_words and (right_words[0] in openers or not preps & set(left_words)):
+        if not any(not is_generic(word, lang) for word in content_words(right, lang)):
+            return [piece]  # "… and their impact on the Mission" qualifies, names nothing new
+        return [left, *_split_and(right, lang)]
+    return [piece]
+
+
+def _process(chapeau: str, lang: str) -> list[dict]:
+    conditions = []
+    for pattern in _words(lang).process:
+        for m in re.finditer(pattern, chapeau, re.IGNORECASE):
+            text = m.group("text").strip(" ,;:")
+            slug = _slug(text, lang) if lang != "zh" else f"condition-{len(conditions) + 1}"
+            conditions.append(
+                {"id": slug or f"condition-{len(conditions) + 1}", "text": {lang: text}}
+            )
+    return conditions
+
+
+def _document_kind(chapeau: str, lang: str) -> str:
+    w = _words(lang)
+    found = {
+        kind: min(
+            (m.start() for p in pats for m in [re.search(p, chapeau, re.IGNORECASE)] if m),
+            default=None,
+        )
+        for kind, pats in (("letter", w.letter), ("report", w.report))
+    }
+    places = {k: v for k, v in found.items() if v is not None}
+    return min(places, key=places.get) if places else "letter"
+
+
+def _head_index(words: list[str], lang: str) -> int | None:
+    """Where the phrase's head noun is: the word the other words qualify."""
+    w = _words(lang)
+    stop, preps = set(w.stopwords), set(w.prepositions)
+    content = [i for i, word in enumerate(words) if word not in stop and word not in preps]
+    if not content:
+        return None
+    if w.head == "first":
+        return content[0]
+    last = None
+    for i, word in enumerate(words):
+        if word in preps and last is not None:
+            return last
+        if i in content:
+            last = i
+    return last
+
+
+def cue_groups(title: str, lang: str) -> list[dict]:
+    """Cue groups from a subject's own words, none of them generic on its own.
+
+    The phrase and its sub-phrases that keep the head noun weigh 3; the head alone weighs 2 if it
+    is specific; other specific words weigh 2 but only beside another word of the subject; generic
+    words ("mission", "impact", "plan") serve only as that context.
+    """
     if lang == "zh":
-        chunks = [c for c in _ZH_STOP.split(text) if len(c) >= 2]
-        whole = re.sub(r"^(?:有关|关于)|(?:的最新情况|的最新|方面的信息|情况)$", "", text)
-        return list(dict.fromkeys([whole, *chunks] if 2 <= len(whole) <= 12 else chunks))
-    words = text.lower().split()
-    content = [w.strip(".,;:") not in _STOP[lang] and len(w) > 2 for w in words]
-    if not any(content):
+        return _zh_cue_groups(title)
+    w = _words(lang)
+    stop, preps = set(w.stopwords), set(w.prepositions)
+    # "undeclared caveats and their impact on the Mission": the first subject names the element;
+    # what is coordinated with it only qualifies it (its words are context, never cues).
+    main, rest = title, ""
+    if w.split_and:
+        parts = re.split(rf"\s+{re.escape(w.split_and)}\s+", title, maxsplit=1)
+        main, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+    words = [m.group().lower() for m in _WORD.finditer(main)]
+    extra = [m.group().lower() for m in _WORD.finditer(rest)]
+    if not words:
         return []
-    spans = [" ".join(words)] if len(words) <= 6 else []
+    head = _head_index(words, lang)
+    content = [i for i, word in enumerate(words) if word not in stop and word not in preps]
+    phrases: list[str] = []
+    names = [n.lower() for n in _proper_names(title)]
+    if 2 <= len(words) <= 6 and words[0] not in stop and words[-1] not in stop:
+        phrases.append(" ".join(words))
+    # Sub-phrases keep the head and stay inside its noun phrase (never "reintegration of former").
+    first_prep = next((i for i, word in enumerate(words) if word in preps and i > 0), len(words))
+    chunk = range(0, first_prep) if head is not None and head < first_prep else range(0)
     for size in (3, 2):
-        for i in range(len(words) - size + 1):
-            if content[i] and content[i + size - 1]:
-                spans.append(" ".join(words[i : i + size]))
-    spans += [w for w, c in zip(words, content, strict=True) if c and len(w) >= 5]
-    return list(dict.fromkeys(t.strip(".,;:") for t in spans if t.strip(".,;:")))
+        for i in chunk:
+            span = range(i, i + size)
+            if span[-1] in chunk and i in content and span[-1] in content and head in span:
+                phrases.append(" ".join(words[i : i + size]))
+    strong = [p for p in dict.fromkeys([*names, *phrases]) if not is_generic(p, lang)]
+    head_word = words[head] if head is not None else None
+    singles = [words[i] for i in content if i != head and len(words[i]) > 2]
+    context = list(
+        dict.fromkeys(
+            [words[i] for i in content]
+            + [x for x in extra if x not in stop and x not in preps and len(x) > 2]
+        )
+    )
+    context = [c for c in context if len(c) > 2]
+    groups: list[dict] = []
+    if strong:
+        groups.append({"weight": 3, "terms": strong})
+    if head_word and not is_generic(head_word, lang) and head_word not in strong:
+        groups.append({"weight": 2, "terms": [head_word]})
+    specific = [s for s in dict.fromkeys(singles) if not is_generic(s, lang) and s not in strong]
+    if specific:
+        groups.append({"weight": 2, "terms": specific, "with": context})
+    if not groups and head_word:
+        # Nothing specific in the subject: keep its head so that `rules check` says so.
+        groups.append({"weight": 2, "terms": [head_word]})
+    return groups
+
+
+def _proper_names(title: str) -> list[str]:
+    """Runs of capitalised words joined by particles: "Instance de coordination au Mali"."""
+    pattern = re.compile(
+        r"\b[A-Z][\w'’-]+(?:\s+(?:(?:de|du|des|la|le|au|aux|of|the|for|and|et|on)\s+)*"
+        r"[A-Za-z][\w'’-]+)+"
+    )
+    names = []
+    for m in pattern.finditer(title):
+        name = m.group()
+        if sum(1 for word in name.split() if word[0].isupper()) >= 2 or len(name.split()) >= 3:
+            names.append(name)
+    return names
+
+
+def _zh_cue_groups(title: str) -> list[dict]:
+    chunks = [c for c in _ZH_STOP.split(title) if len(c) >= 2]
+    whole = re.sub(r"^(?:有关|关于)|(?:的最新情况|的最新|方面的信息|情况)$", "", title)
+    terms = list(dict.fromkeys([whole, *chunks] if 2 <= len(whole) <= 12 else chunks))
+    strong = [t for t in terms if not is_generic(t, "zh")]
+    weak = [t for t in terms if t not in strong]
+    groups: list[dict] = []
+    if strong:
+        groups.append({"weight": 3, "terms": strong[:1]})
+        if strong[1:]:
+            groups.append({"weight": 2, "terms": strong[1:], "with": terms})
+    elif weak:
+        groups.append({"weight": 2, "terms": weak[:1]})
+    return groups
 
 
 def draft(
     paragraph: str, lang: str | None = None, number: int | None = None, year: int | None = None
 ) -> dict:
-    """A starting rules file (as data) from a reporting paragraph's text."""
+    """A starting rules file (as data) from a reporting paragraph's text, marked unreviewed."""
     from mandate.segment import compiled, detect_language
 
     lang = lang or detect_language(paragraph)
@@ -299,38 +450,37 @@ def draft(
         number = number or int(citation.group("number"))
         year = year or int(citation.group("year"))
     if not number or not year:
-        from mandate.errors import InputError
-
         raise InputError("The paragraph cites no resolution; give --number and --year.")
-    marks = list(_ITEM.finditer(paragraph))
+    request = request_text(_request_block(paragraph, lang), lang)
+    marks = list(_ITEM.finditer(request))
+    chapeau = request[: marks[0].start()] if marks else request
     items = []
     for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)
-        items.append((m.group(1).lower(), paragraph[m.end() : end].strip(" ;；,，.。:：")))
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(request)
+        items.append((m.group(1).lower(), request[m.end() : end].strip(" ;；,，.。:：")))
     if not items:
-        items = [("a", paragraph.strip())]
+        items = [("a", request)]
     elements = []
     for item, text in items:
-        for n, piece in enumerate(p for p in _SPLIT[lang].split(text) if p and p.strip()):
-            title = _LEAD[lang].sub("", piece.strip()).strip(" .。")
-            terms = _terms(title, lang)
-            if not title or not terms:
-                continue
-            slug = _slug(title, lang) if lang != "zh" else f"e{n + 1}"
-            elements.append(
-                {
-                    "id": f"{item}.{slug or f'e{n + 1}'}",
-                    "item": item,
-                    "title": {lang: title},
-                    "counts": f"A passage whose subject is: {title}.",
-                    "cues": {
-                        lang: [
-                            {"weight": 3, "terms": terms[:1]},
-                            *([{"weight": 2, "terms": terms[1:]}] if terms[1:] else []),
-                        ]
-                    },
-                }
-            )
+        pieces = [p for p in _SPLIT[lang].split(text) if p and p.strip()]
+        n = 0
+        for raw in pieces:
+            for piece in _split_and(_strip_fillers(raw, lang), lang):
+                title = _cut_conditions(_strip_fillers(piece, lang), lang).strip(" .。")
+                groups = cue_groups(title, lang) if title else []
+                if not groups:
+                    continue
+                n += 1
+                slug = _slug(title, lang) if lang != "zh" else f"e{n}"
+                elements.append(
+                    {
+                        "id": f"{item}.{slug or f'e{n}'}",
+                        "item": item,
+                        "title": {lang: title},
+                        "counts": f"A passage whose subject is: {title}.",
+                        "cues": {lang: groups},
+                    }
+                )
     seen: dict[str, int] = {}
     for element in elements:
         base = element["id"]
@@ -343,15 +493,21 @@ def draft(
         "resolution": f"S/RES/{number} ({year})",
         "number": number,
         "year": year,
+        "document": _document_kind(chapeau, lang),
+        "reviewed": False,
         "languages": [lang],
-        "request": {lang: " ".join(paragraph.split())},
+        "request": {lang: request},
+        "process_conditions": _process(chapeau, lang),
+        "thresholds": {"substantive": 5.0, "mention_weight": 2.0},
         "elements": elements,
     }
 
 
 def draft_yaml(data: dict) -> str:
     header = (
-        "# Drafted by `mandate rules draft`: a starting point. Review the elements, add the\n"
-        "# words drafters really use (synonyms, other languages), then run `mandate rules check`.\n"
+        "# Drafted by `mandate rules draft`: a starting point, marked `reviewed: false`. Until a\n"
+        "# person reviews it, reports say so and evidence from everyday words never covers.\n"
+        "# Review the elements, add the words drafters really use (synonyms, other languages),\n"
+        "# run `mandate rules check` and `mandate rules test`, then set `reviewed: true`.\n"
     )
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

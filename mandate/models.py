@@ -243,6 +243,9 @@ class MandateInfo(BaseModel):
     id: str
     resolution: str
     source: str
+    reviewed: bool = Field(
+        default=True, description="False for drafted rules nobody has reviewed yet."
+    )
 
 
 class SectionOut(BaseModel):

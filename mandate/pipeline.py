@@ -48,7 +48,10 @@ class Check:
                 format=self.document.format,
             ),
             mandate=MandateInfo(
-                id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source
+                id=self.mandate.id,
+                resolution=self.mandate.resolution,
+                source=self.mandate.source,
+                reviewed=self.mandate.reviewed,
             ),
             ready=self.assessment.ready,
             requirements=self.assessment.verdicts,

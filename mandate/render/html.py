@@ -88,6 +88,7 @@ class ReportView:
     conditions: list[str]
     meta: list[tuple[str, str]]
     css: str
+    unreviewed: str = ""  # drafted rules nobody has reviewed yet: said in the banner
 
 
 def pieces(text: str, spans: list[tuple[int, int]], offset: int = 0) -> list[Piece]:
@@ -250,6 +251,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
         conditions=conditions,
         meta=meta,
         css=(reports_dir() / "report.css").read_text(encoding="utf-8"),
+        unreviewed="" if mandate.reviewed else t["unreviewed"],
     )
 
 
