@@ -462,6 +462,9 @@ def draft(
         items = [("a", request)]
     elements = []
     for item, text in items:
+        # The clause of conditions closes the item ("… on the basis of improved security and of
+        # progress in the Agreement"): its nouns are conditions, not elements.
+        text = _cut_conditions(text, lang)
         pieces = [p for p in _SPLIT[lang].split(text) if p and p.strip()]
         n = 0
         for raw in pieces:

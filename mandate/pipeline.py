@@ -91,7 +91,9 @@ def check_document(
             f"The rules for {mandate.resolution} have no vocabulary for letters in "
             f"'{document.language}' (they cover {', '.join(mandate.languages)})."
         )
-    document = recognise_request(document, mandate.request.get(document.language))
+    document = recognise_request(
+        document, mandate.request.get(document.language), number=mandate.number
+    )
     classification = classify(document, mandate)
     assessment = assess(document, mandate, classification)
     findings = lint(document, mandate)

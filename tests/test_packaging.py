@@ -30,6 +30,9 @@ def test_wheel_ships_rules_and_reports(tmp_path):
     for needed in [
         "mandate/_data/rules/2480.yaml",
         "mandate/_data/rules/conventions.yaml",
+        "mandate/_data/rules/2531.yaml",
+        "mandate/_data/rules/authoring/drafting.yaml",
+        "mandate/_data/letters/corpus/2531-2020-12-headed.en.txt",
         "mandate/_data/reports/report.html.j2",
         "mandate/_data/reports/report.css",
         "mandate/_data/reports/i18n.yaml",
