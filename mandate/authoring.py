@@ -245,7 +245,7 @@ def request_text(paragraph: str, lang: str) -> str:
     text = " ".join(paragraph.split())
     for pattern in _words(lang).references:
         m = re.match(pattern, text, re.IGNORECASE)
-        if m and m.end() < len(text) and _ITEM.search(text, m.end()):
+        if m and m.end() < len(text):
             text = text[m.end() :]
     return text.strip()
 
@@ -304,6 +304,29 @@ def _split_and(piece: str, lang: str) -> list[str]:
             return [piece]  # "… and their impact on the Mission" qualifies, names nothing new
         return [left, *_split_and(right, lang)]
     return [piece]
+
+
+def _unlettered(request: str, lang: str) -> str:
+    """An unlettered request as one list: its pieces minus the delivery clause ("to provide
+    within 30 days a written report") and the process conditions ("in consultation with …")."""
+    w = _words(lang)
+    opener = None
+    for pattern in w.list_openers:
+        m = re.search(pattern, request, re.IGNORECASE)
+        if m and (opener is None or m.start() < opener.start()):
+            opener = m
+    head, tail = (request[: opener.start()], request[opener.end() :]) if opener else ("", request)
+    conditions = [m.group("text") for p in w.process for m in re.finditer(p, head, re.IGNORECASE)]
+    kinds = [re.compile(p, re.IGNORECASE) for p in [*w.letter, *w.report]]
+    kept = [
+        piece
+        for piece in _SPLIT[lang].split(head)
+        if piece
+        and piece.strip()
+        and not any(piece.strip() in c for c in conditions)
+        and not any(k.search(piece) for k in kinds)
+    ]
+    return "; ".join([*kept, tail]) if kept else tail
 
 
 def _process(chapeau: str, lang: str) -> list[dict]:
@@ -459,7 +482,10 @@ def draft(
         end = marks[i + 1].start() if i + 1 < len(marks) else len(request)
         items.append((m.group(1).lower(), request[m.end() : end].strip(" ;；,，.。:：")))
     if not items:
-        items = [("a", request)]
+        # No lettered sub-items: the list after "including but not limited to" / "focused on"
+        # holds the elements; before it, what is not the delivery or a process condition.
+        items = [("a", _unlettered(request, lang))]
+        chapeau = request
     elements = []
     for item, text in items:
         # The clause of conditions closes the item ("… on the basis of improved security and of
