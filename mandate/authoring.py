@@ -22,10 +22,10 @@ from mandate.generic import (
     generic_reason,
     is_generic,
 )
+from mandate.language import patterns, profile, profiles, script_of
 from mandate.match import matcher_for
 from mandate.models import Document, Paragraph, Role, Section
-from mandate.rules import Mandate, load_conventions
-from mandate.segment import is_cjk
+from mandate.rules import Mandate
 
 Level = Literal["error", "warning", "info"]
 
@@ -42,17 +42,22 @@ class Problem:
         return f"{path}: {self.level}: {self.where}: {self.message}"
 
 
-def _cjk(text: str) -> bool:
-    return any(map(is_cjk, text))
+def _foreign_script(term: str, script: str) -> str | None:
+    """A script other than the language's own (and Latin, for names and acronyms) in a term."""
+    for ch in term:
+        found = script_of(ch)
+        if found and found not in {script, "latin"}:
+            return found
+    return None
 
 
 def check(mandate: Mandate) -> list[Problem]:
     """Problems that validation alone cannot see: missing vocabularies, terms that never count."""
     problems: list[Problem] = []
-    known = set(load_conventions().languages)
+    known = set(profiles())
     for lang in mandate.languages:
         if lang not in known:
-            problems.append(Problem("error", "languages", f"no letter conventions for '{lang}'"))
+            problems.append(Problem("error", "languages", f"no language profile for '{lang}'"))
         if lang not in mandate.request:
             problems.append(Problem("warning", "request", f"no request text in '{lang}'"))
     for element in mandate.elements:
@@ -84,11 +89,24 @@ def check(mandate: Mandate) -> list[Problem]:
                             )
                         )
                     seen[key] = g
-                    if lang == "zh" and not _cjk(term) and not term.isascii():
-                        problems.append(Problem("warning", where, f"“{term}” has no Chinese"))
-                    if lang != "zh" and _cjk(term):
+                    own = profile(lang)
+                    foreign = _foreign_script(term, own.script)
+                    if foreign:
                         problems.append(
-                            Problem("error", where, f"“{term}” is Chinese in the '{lang}' list")
+                            Problem(
+                                "error",
+                                where,
+                                f"“{term}” is in {foreign.capitalize()} script in the "
+                                f"'{lang}' ({own.english_name}) list",
+                            )
+                        )
+                    elif (
+                        own.script != "latin"
+                        and not any(script_of(ch) == own.script for ch in term)
+                        and not term.isascii()
+                    ):
+                        problems.append(
+                            Problem("warning", where, f"“{term}” has no {own.english_name}")
                         )
                     why = _never_counts(matcher, element.id, term)
                     if why:
@@ -203,32 +221,31 @@ def _one_paragraph(text: str, lang: str) -> Document:
 
 # --- Drafting a rules file from a resolution's paragraph -----------------------------------------
 
-_ITEM = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:：;；]))[(（]?([a-h])[)）]\s*", re.IGNORECASE)
-_SPLIT = {
-    "en": re.compile(
-        r";|,\s*(?:and\s+|including\s+)?|\s+as well as\s+|\s+including\s+|\s+and\s+"
-        r"(?=(?:an?\s+|the\s+)?(?:update|information|progress|report|possible)\b)"
-    ),
-    "fr": re.compile(
-        r";|,\s*(?:et\s+|y compris\s+)?|\s+ainsi que\s+|\s+y compris\s+|\s+notamment\s+"
-        r"|\s+et\s+(?=(?:une?\s+|les?\s+|la\s+|des\s+)?(?:mise à jour|informations?|"
-        r"progrès|éventuelle)\b)"
-    ),
-    "zh": re.compile(r"[、，,；;]|以及|包括|及其"),
-}
-_ZH_STOP = re.compile(r"的|和|与|及|在|方面|有关|关于|情况|最新|信息|进展|可能|执行")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
 def _words(lang: str) -> DraftingLanguage:
+    """How the language phrases a request (formulas, fillers, conditions); a language the
+    authoring data does not know drafts with its profile's splitters alone."""
     data = authoring_data().languages
-    if lang not in data:
-        raise InputError(f"Drafting knows no request phrasing for '{lang}'.")
-    return data[lang]
+    return data.get(lang, DraftingLanguage())
+
+
+def _item(lang: str) -> re.Pattern[str]:
+    return re.compile(profile(lang).draft.item, re.IGNORECASE)
+
+
+def _split(lang: str) -> re.Pattern[str]:
+    return re.compile(profile(lang).draft.split, re.IGNORECASE)
+
+
+def _fillers(lang: str) -> list[re.Pattern[str]]:
+    own = [re.compile(p, re.IGNORECASE) for p in _words(lang).fillers]
+    return [*own, re.compile(profile(lang).draft.lead, re.IGNORECASE)]
 
 
 def _slug(text: str, lang: str) -> str:
-    stop = set(_words(lang).stopwords)
+    stop = set(_words(lang).stopwords) | set(profile(lang).draft.stop)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     stop_ascii = {unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in stop}
     words = [
@@ -255,12 +272,13 @@ def _request_block(text: str, lang: str) -> str:
     blocks = [b for b in re.split(r"\n\s*\n|\n", text) if b.strip()]
     if len(blocks) <= 1:
         return text
-    return max(blocks, key=lambda b: (len(_ITEM.findall(b)) >= 2, len(_ITEM.findall(b))))
+    item = _item(lang)
+    return max(blocks, key=lambda b: (len(item.findall(b)) >= 2, len(item.findall(b))))
 
 
 def _strip_fillers(text: str, lang: str) -> str:
     """Drop words that open an item without naming its subject, as often as they repeat."""
-    fillers = [re.compile(p, re.IGNORECASE) for p in _words(lang).fillers]
+    fillers = _fillers(lang)
     text = text.strip(" ,;:.。")
     changed = True
     while changed and text:
@@ -320,7 +338,7 @@ def _unlettered(request: str, lang: str) -> str:
     kinds = [re.compile(p, re.IGNORECASE) for p in [*w.letter, *w.report]]
     kept = [
         piece
-        for piece in _SPLIT[lang].split(head)
+        for piece in _split(lang).split(head)
         if piece
         and piece.strip()
         and not any(piece.strip() in c for c in conditions)
@@ -334,7 +352,7 @@ def _process(chapeau: str, lang: str) -> list[dict]:
     for pattern in _words(lang).process:
         for m in re.finditer(pattern, chapeau, re.IGNORECASE):
             text = m.group("text").strip(" ,;:")
-            slug = _slug(text, lang) if lang != "zh" else f"condition-{len(conditions) + 1}"
+            slug = _slug(text, lang)
             conditions.append(
                 {"id": slug or f"condition-{len(conditions) + 1}", "text": {lang: text}}
             )
@@ -379,8 +397,8 @@ def cue_groups(title: str, lang: str) -> list[dict]:
     is specific; other specific words weigh 2 but only beside another word of the subject; generic
     words ("mission", "impact", "plan") serve only as that context.
     """
-    if lang == "zh":
-        return _zh_cue_groups(title)
+    if not profile(lang).spaces:
+        return _unspaced_cue_groups(title, lang)
     w = _words(lang)
     stop, preps = set(w.stopwords), set(w.prepositions)
     # "undeclared caveats and their impact on the Mission": the first subject names the element;
@@ -445,11 +463,14 @@ def _proper_names(title: str) -> list[str]:
     return names
 
 
-def _zh_cue_groups(title: str) -> list[dict]:
-    chunks = [c for c in _ZH_STOP.split(title) if len(c) >= 2]
-    whole = re.sub(r"^(?:有关|关于)|(?:的最新情况|的最新|方面的信息|情况)$", "", title)
+def _unspaced_cue_groups(title: str, lang: str) -> list[dict]:
+    """Languages written without spaces: the subject and its chunks between function words."""
+    rules = profile(lang).draft
+    stop = re.compile(rules.stop_pattern) if rules.stop_pattern else None
+    chunks = [c for c in (stop.split(title) if stop else [title]) if len(c) >= 2]
+    whole = re.sub(rules.trim, "", title) if rules.trim else title
     terms = list(dict.fromkeys([whole, *chunks] if 2 <= len(whole) <= 12 else chunks))
-    strong = [t for t in terms if not is_generic(t, "zh")]
+    strong = [t for t in terms if not is_generic(t, lang)]
     weak = [t for t in terms if t not in strong]
     groups: list[dict] = []
     if strong:
@@ -465,17 +486,23 @@ def draft(
     paragraph: str, lang: str | None = None, number: int | None = None, year: int | None = None
 ) -> dict:
     """A starting rules file (as data) from a reporting paragraph's text, marked unreviewed."""
-    from mandate.segment import compiled, detect_language
+    from mandate.errors import UnsupportedLanguage
+    from mandate.language import detect, english_name
 
-    lang = lang or detect_language(paragraph)
-    citation = compiled(lang).citation.search(paragraph)
+    lang = lang or detect(paragraph)
+    if lang not in profiles():
+        raise UnsupportedLanguage(
+            lang,
+            f"The paragraph is in {english_name(lang)}, a language the checker has no profile for.",
+        )
+    citation = patterns(lang).citation.search(paragraph)
     if citation:
         number = number or int(citation.group("number"))
         year = year or int(citation.group("year"))
     if not number or not year:
         raise InputError("The paragraph cites no resolution; give --number and --year.")
     request = request_text(_request_block(paragraph, lang), lang)
-    marks = list(_ITEM.finditer(request))
+    marks = list(_item(lang).finditer(request))
     chapeau = request[: marks[0].start()] if marks else request
     items = []
     for i, m in enumerate(marks):
@@ -491,7 +518,7 @@ def draft(
         # The clause of conditions closes the item ("… on the basis of improved security and of
         # progress in the Agreement"): its nouns are conditions, not elements.
         text = _cut_conditions(text, lang)
-        pieces = [p for p in _SPLIT[lang].split(text) if p and p.strip()]
+        pieces = [p for p in _split(lang).split(text) if p and p.strip()]
         n = 0
         for raw in pieces:
             for piece in _split_and(_strip_fillers(raw, lang), lang):
@@ -500,7 +527,7 @@ def draft(
                 if not groups:
                     continue
                 n += 1
-                slug = _slug(title, lang) if lang != "zh" else f"e{n}"
+                slug = _slug(title, lang)
                 elements.append(
                     {
                         "id": f"{item}.{slug or f'e{n}'}",
