@@ -71,3 +71,12 @@ Feature: Any reporting request in minutes, and drafted rules that never claim co
     When the same rules are marked reviewed
     And the desk officer checks it against those rules
     Then a.security is covered
+
+  Scenario: An unlettered request of another mission drafts into its options, with the process apart
+    Given the English reporting paragraph of resolution 2692 (2023) on Haiti
+    When the mandate team runs "mandate rules draft" on it with --number 2692 --year 2023
+    Then the drafted file says reviewed: false
+    And its request no longer holds "Requests the Secretary-General"
+    And its process conditions hold "in consultation with Haiti"
+    And its elements include a.peacekeeping-operation, a.training-haitian-national, a.combat-illicit-trafficking
+    And the drafted file passes "mandate rules check"

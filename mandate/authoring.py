@@ -394,8 +394,8 @@ def cue_groups(title: str, lang: str) -> list[dict]:
     """Cue groups from a subject's own words, none of them generic on its own.
 
     The phrase and its sub-phrases that keep the head noun weigh 3; the head alone weighs 2 if it
-    is specific; other specific words weigh 2 but only beside another word of the subject; generic
-    words ("mission", "impact", "plan") serve only as that context.
+    is specific; other specific words weigh 1 (supporting) and only beside another word of the
+    subject; generic words ("mission", "impact", "plan") serve only as that context.
     """
     if not profile(lang).spaces:
         return _unspaced_cue_groups(title, lang)
@@ -441,8 +441,13 @@ def cue_groups(title: str, lang: str) -> list[dict]:
     if head_word and not is_generic(head_word, lang) and head_word not in strong:
         groups.append({"weight": 2, "terms": [head_word]})
     specific = [s for s in dict.fromkeys(singles) if not is_generic(s, lang) and s not in strong]
-    if specific:
-        groups.append({"weight": 2, "terms": specific, "with": context})
+    # A word is never its own context (nor are its fellow qualifiers: with stemmed matching,
+    # "responsibilities" and "response" would vouch for each other).
+    own_context = [c for c in context if c not in specific]
+    if specific and own_context:
+        # Supporting only (below mention_weight): they add to the subject's score, never
+        # mention it alone — matching on stems makes a lone qualifier too easy to meet.
+        groups.append({"weight": 1, "terms": specific, "with": own_context})
     if not groups and head_word:
         # Nothing specific in the subject: keep its head so that `rules check` says so.
         groups.append({"weight": 2, "terms": [head_word]})

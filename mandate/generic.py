@@ -122,8 +122,15 @@ class _Corpus:
                         self.body.append(text)
                     elif paragraph.role is Role.REQUEST:
                         # The reference formula is boilerplate; the items it lists are the topic.
+                        # Unlettered, only the formula the drafter drops is boilerplate.
                         first = enumerator.search(paragraph.text)
-                        self.boilerplate.append(text[: first.start()] if first else text)
+                        if first:
+                            self.boilerplate.append(text[: first.start()])
+                        else:
+                            from mandate.authoring import request_text
+
+                            kept = len(request_text(text, lang))
+                            self.boilerplate.append(text[: max(0, len(text) - kept)])
                     else:
                         self.boilerplate.append(text)
 
