@@ -276,11 +276,20 @@ def _grams(text: str, lang: str) -> set[str]:
     return {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
-def recognise_request(document: Document, request: str | None, share: float = 0.5) -> Document:
+def recognise_request(
+    document: Document,
+    request: str | None,
+    share: float = 0.5,
+    number: int | None = None,
+    cited_share: float = 0.25,
+) -> Document:
     """Mark as the restated request an opening paragraph that repeats the mandate's request text.
 
     The segmenter finds the request by its citation and verbs; a drafter who restates it without
-    citing the resolution would otherwise have the Council's own words counted as answers.
+    citing the resolution, or with verbs it does not know ("invited me to inform it by letter of
+    …"), would otherwise have the Council's own words counted as answers. A paragraph that cites
+    the mandate's own resolution needs less of the request's wording (``cited_share``): body
+    paragraphs share a few percent of it, restatements a third or more.
     """
     if not request:
         return document
@@ -289,7 +298,14 @@ def recognise_request(document: Document, request: str | None, share: float = 0.
     changed = []
     for paragraph in body:
         grams = _grams(paragraph.text, document.language)
-        if grams and len(grams & wanted) / len(grams) >= share:
+        if not grams:
+            continue
+        overlap = len(grams & wanted) / len(grams)
+        cites = number is not None and any(
+            int(m.group("number")) == number
+            for m in compiled(document.language).citation.finditer(paragraph.text)
+        )
+        if overlap >= share or (cites and overlap >= cited_share):
             changed.append(paragraph.index)
     if not changed:
         return document
