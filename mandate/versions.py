@@ -95,9 +95,10 @@ def formats(lang: str) -> _Formats:
     thousands = tuple(p.numbers.thousands)
     decimal = tuple(p.numbers.decimal)
     t = _alternation(thousands) or "(?!)"
+    # Digits glued to Latin letters name things ("COVID-19", "G5 Sahel"): they are no figures.
     d = _alternation(decimal) or "(?!)"
     number = re.compile(
-        rf"(?<![\d])(?:\d{{1,3}}(?:(?:{t})\d{{3}})+(?!\d)(?:(?:{d})\d+)?|\d+(?:(?:{d})\d+)?)(?!\d)"
+        rf"(?<![\d])(?<![A-Za-z])(?<![A-Za-z]-)(?:\d{{1,3}}(?:(?:{t})\d{{3}})+(?!\d)(?:(?:{d})\d+)?|\d+(?:(?:{d})\d+)?)(?!\d)"
     )
     months = {name.lower(): n + 1 for n, forms in enumerate(p.dates.months) for name in forms}
     month_alt = _alternation(list(months)) or "(?!)"
