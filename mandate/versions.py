@@ -370,6 +370,7 @@ class SectionRef(BaseModel):
 class ParagraphRef(BaseModel):
     paragraph: int
     section: int
+    excerpt: str = Field(description="The paragraph's first words, to find it.")
     facts: list[str] = Field(description="The figures, dates, symbols it carries, as written.")
 
 
@@ -442,8 +443,12 @@ def _section_ref(section: Section) -> SectionRef:
 
 
 def _paragraph_ref(p: Paragraph, found: list[Fact]) -> ParagraphRef:
+    words = " ".join(p.text.split())
     return ParagraphRef(
-        paragraph=p.index, section=p.section, facts=[x.text for x in found if not x.soft]
+        paragraph=p.index,
+        section=p.section,
+        excerpt=words if len(words) <= 60 else words[:60] + "…",
+        facts=[x.text for x in found if not x.soft],
     )
 
 
@@ -499,9 +504,9 @@ def version_lines(v: VersionComparison) -> list[str]:
             f"section only in B ({b}): “{s.heading or '(untitled)'}” {_span(s.paragraphs)}"
         )
     for p in v.paragraphs_only_a:
-        lines.append(f"paragraph only in A ({a}): ¶{p.paragraph}{_carrying(p.facts)}")
+        lines.append(f"paragraph only in A ({a}): ¶{p.paragraph} “{p.excerpt}”{_carrying(p.facts)}")
     for p in v.paragraphs_only_b:
-        lines.append(f"paragraph only in B ({b}): ¶{p.paragraph}{_carrying(p.facts)}")
+        lines.append(f"paragraph only in B ({b}): ¶{p.paragraph} “{p.excerpt}”{_carrying(p.facts)}")
     for d in v.differences:
         left = f"“{d.a}” (A ¶{d.a_paragraph})" if d.a else f"— (A ¶{d.a_paragraph})"
         right = f"“{d.b}” (B ¶{d.b_paragraph})" if d.b else f"— (B ¶{d.b_paragraph})"
