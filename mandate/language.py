@@ -184,6 +184,11 @@ class Numbers(Strict):
     thousands: list[str] = Field(default_factory=lambda: [","])
     decimal: list[str] = Field(default_factory=lambda: ["."])
     percent: list[str] = Field(default_factory=lambda: ["%"])
+    words: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="Small numbers written as words, every form ('five', 'пяти'): the version "
+        "comparison reads them as figures that confirm a counterpart, never report alone.",
+    )
 
 
 class Placeholders(Strict):

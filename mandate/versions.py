@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from mandate.language import profile
+from mandate.language import patterns, profile
 from mandate.models import BaseModel, Document, Paragraph, Section
 
 Kind = Literal["figure", "date", "symbol", "placeholder"]
@@ -90,26 +90,26 @@ def _alternation(names: Sequence[str]) -> str:
 
 @cache
 def formats(lang: str) -> _Formats:
-    """The language's ways of writing facts, compiled once from its profile."""
+    """How the language writes facts, from its profile (dates as the profile compiles them)."""
     p = profile(lang)
+    compiled = patterns(lang)
     thousands = tuple(p.numbers.thousands)
     decimal = tuple(p.numbers.decimal)
     t = _alternation(thousands) or "(?!)"
-    # Digits glued to Latin letters name things ("COVID-19", "G5 Sahel"): they are no figures.
+    # Digits glued to a Latin letter or hyphened to any letter name things ("G5 Sahel", "COVID-19",
+    # "كوفيد-19"): they are no figures.
     d = _alternation(decimal) or "(?!)"
     number = re.compile(
-        rf"(?<![\d])(?<![A-Za-z])(?<![A-Za-z]-)(?:\d{{1,3}}(?:(?:{t})\d{{3}})+(?!\d)(?:(?:{d})\d+)?|\d+(?:(?:{d})\d+)?)(?!\d)"
+        rf"(?<![\d])(?<![A-Za-z])(?<![^\W\d_]-)(?:\d{{1,3}}(?:(?:{t})\d{{3}})+(?!\d)(?:(?:{d})\d+)?"
+        rf"|\d+(?:(?:{d})\d+)?)(?!\d)"
     )
-    months = {name.lower(): n + 1 for n, forms in enumerate(p.dates.months) for name in forms}
-    month_alt = _alternation(list(months)) or "(?!)"
-    dates = tuple(
-        re.compile(pattern.replace("{month}", month_alt), re.IGNORECASE)
-        for pattern in p.dates.patterns
+    months = compiled.month_index
+    month_names = (
+        re.compile(rf"(?<!\w)(?:{_alternation(list(months))})(?!\w)", re.IGNORECASE)
+        if months
+        else None
     )
-    month_names = re.compile(rf"(?<!\w)(?:{month_alt})(?!\w)", re.IGNORECASE) if months else None
-    words = {
-        w.lower(): int(n) for n, forms in getattr(p.numbers, "words", {}).items() for w in forms
-    }
+    words = {w.lower(): n for n, forms in p.numbers.words.items() for w in forms}
     word_names = (
         re.compile(rf"(?<!\w)(?:{_alternation(list(words))})(?!\w)", re.IGNORECASE)
         if words
@@ -119,7 +119,7 @@ def formats(lang: str) -> _Formats:
         number=number,
         thousands=thousands,
         decimal=decimal,
-        dates=dates,
+        dates=tuple(compiled.dates),
         months=months,
         month_names=month_names,
         words=words,

@@ -113,3 +113,18 @@ def test_alignment_survives_a_dropped_section_and_reports_a_changed_figure() -> 
         1,
         1,
     )
+
+
+def test_digits_that_name_things_are_no_figures() -> None:
+    assert keys("COVID-19, G5 et كوفيد-19", "fr") == []
+    assert keys("2019-2020", "fr") == ["N:2019", "N:2020"]
+
+
+def test_a_month_without_its_day_is_a_date() -> None:
+    assert keys("3月，一个运输护卫连", "zh") == ["M:3"]
+    assert sorted(keys("2019 年 11 月举办", "zh")) == ["M:11", "N:2019"]
+
+
+def test_number_words_only_confirm() -> None:
+    (five,) = facts("five improvised explosive devices", "en")
+    assert (five.key, five.soft) == ("N:5", True)
