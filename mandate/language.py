@@ -197,7 +197,7 @@ class Numbers(Strict):
     )
     words: dict[int, list[str]] = Field(
         default_factory=dict,
-        description="Small numbers written as words, every form ('five', 'пяти'), by value: the "
+        description="Small numbers written as words, every form ('five', 'fives'), by value: the "
         "version comparison reads them as figures that confirm a counterpart, never report alone.",
     )
 
