@@ -199,6 +199,11 @@ class Numbers(Strict):
     spelled: list[str] = Field(
         default_factory=list, description="Regexes of figures written in words ('twenty')."
     )
+    words: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="Small numbers written as words, every form ('five', 'fives'), by value: the "
+        "version comparison reads them as figures that confirm a counterpart, never report alone.",
+    )
 
     @field_validator("percent", "spelled")
     @classmethod
