@@ -36,7 +36,31 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
         _verdict(document, element, labels[element.id], section_subject)
         for element in mandate.elements
     ]
+    if not mandate.reviewed:
+        verdicts = [
+            _cap_weak(v, mandate.element(v.id), labels[v.id], document, mandate) for v in verdicts
+        ]
+    heavy = mandate.thresholds.mention_weight
+    for verdict in verdicts:
+        for ev in verdict.evidence:
+            ev.strong_terms = _strong_terms(classification, ev.paragraph, verdict.id, heavy)
     return Assessment(verdicts=verdicts)
+
+
+def _strong_terms(
+    classification: Classification, paragraph: int, element: str, heavy: float
+) -> list[str]:
+    """The words that carry the evidence (weight at least mention_weight), not supporting ones."""
+    for pl in classification.paragraphs:
+        if pl.paragraph == paragraph:
+            for label in pl.labels:
+                if label.element == element:
+                    weights: dict[str, float] = {}
+                    for h in label.hits:
+                        if h.counted:
+                            weights[h.term] = max(weights.get(h.term, 0.0), h.weight)
+                    return [t for t in label.terms if weights.get(t, 0.0) >= heavy]
+    return []
 
 
 def _verdict(
@@ -106,6 +130,27 @@ def _make(
         evidence=evidence,
         missing_parts=missing_parts or [],
     )
+
+
+def _cap_weak(
+    verdict: Verdict,
+    element: Element,
+    found: list[tuple[int, int, Label]],
+    document: Document,
+    mandate: Mandate,
+) -> Verdict:
+    """Unreviewed rules: an element whose only evidence is generic words is at most partial."""
+    if verdict.status is not Status.COVERED:
+        return verdict
+    from mandate.generic import is_generic
+
+    floor = mandate.thresholds.mention_weight
+    counted = [(s, p, lab) for s, p, lab in found if lab.score > 0]
+    terms = {h.term for _, _, lab in counted for h in lab.hits if h.counted and h.weight >= floor}
+    if not terms or not all(is_generic(t, document.language) for t in terms):
+        return verdict
+    reason = Reason(kind="general_words", places=_places(document, counted))
+    return _make(element, Status.PARTIAL, reason, verdict.evidence)
 
 
 def reason_text(lang: str, reason: Reason, element: Element) -> str:

@@ -205,6 +205,11 @@ class Evidence(BaseModel):
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="Character spans of counted hits in the paragraph."
     )
+    strong_terms: list[str] = Field(
+        default_factory=list,
+        description="The terms that carry the evidence (not the supporting words): what a reader "
+        "is shown.",
+    )
 
 
 class Place(BaseModel):
@@ -224,7 +229,9 @@ class SetAside(BaseModel):
     phrase: str | None = Field(default=None, description="The excluded phrase, if any.")
 
 
-ReasonKind = Literal["answered", "parts_missing", "passing", "named", "deferred", "nothing"]
+ReasonKind = Literal[
+    "answered", "parts_missing", "passing", "named", "deferred", "nothing", "general_words"
+]
 
 
 class Reason(BaseModel):
@@ -301,6 +308,9 @@ class MandateInfo(BaseModel):
     id: str
     resolution: str
     source: str
+    reviewed: bool = Field(
+        default=True, description="False for drafted rules nobody has reviewed yet."
+    )
 
 
 class SectionOut(BaseModel):

@@ -133,10 +133,12 @@ def variants(name: str, text: str, labels: dict, mandate: Mandate, lang: str) ->
         )
     if "rotations-deferred" in wanted and headings:
         spans = dict(zip(headings, _sections_of(parts, headings), strict=True))
-        heading = next(h for h, es in sections.items() if es == ["a.rotations"])
+        heading = next(
+            h for h, es in sections.items() if len(es) == 1 and es[0].endswith(".rotations")
+        )
         a, b = spans[heading]
         deferred = [*parts[: a + 1], DEFERRAL[lang], *parts[b:]]
-        truth = {**verdicts, "a.rotations": "missing"}
+        truth = {**verdicts, sections[heading][0]: "missing"}
         out.append(
             Case(
                 f"{name} [rotations only promised]",

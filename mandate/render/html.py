@@ -140,6 +140,7 @@ class ReportView:
     request: list[tuple[str, str, bool, str]]  # language, text, unofficial, dir
     meta: list[tuple[str, str]]
     css: Markup
+    reviewed: bool = True  # drafted rules nobody has reviewed yet are said so in the banner
 
 
 def pieces(text: str, spans: list[tuple[int, int]], offset: int = 0) -> list[Piece]:
@@ -345,7 +346,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
                 quote=quote,
                 quote_href=f"#p-{best.paragraph}" if best else "",
                 quote_label=messages.paragraphs(lang, [best.paragraph]) if best else "",
-                terms=best.terms if best else [],
+                terms=(best.strong_terms or best.terms) if best else [],
                 waiver=v.waiver if v.waived else None,
             )
         )
@@ -470,6 +471,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
         request=request,
         meta=meta,
         css=css(),
+        reviewed=mandate.reviewed,
     )
 
 

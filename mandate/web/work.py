@@ -133,4 +133,4 @@ def diff_uploads(
         new_path = _place(folder / "new", new)
         older = _run(old_path, folder / "old", old.name, mandate, max_bytes)
         newer = _run(new_path, folder / "new", new.name, mandate or older.mandate.source, max_bytes)
-        return render_diff_html(diff(older, newer))
+        return render_diff_html(diff(older, newer), newer, old=older)
