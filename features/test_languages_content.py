@@ -200,4 +200,4 @@ def output_line(ctx: dict, old: str, new: str) -> None:
 def page_block(ctx: dict, new: str) -> None:
     html = ctx["page"].read_text(encoding="utf-8")
     block = html[html.index('id="versions"') :]
-    assert f"<mark>{new}</mark>" in block
+    assert f">{new}</mark>" in block

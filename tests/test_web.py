@@ -399,3 +399,32 @@ def test_real_server_refuses_an_endless_body_early(real_server) -> None:
             answer = conn.recv(4096)
     assert answer.startswith(b"HTTP/1.1 413"), answer[:80]
     assert sent < 24 * 1_048_576  # refused just past the 20 MB limit, not after 31 MB
+
+
+def test_real_server_ctrl_c_finishes_the_answers_in_flight(real_server, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT) while a check is running: the answer still arrives, then exit 0."""
+    url, proc = real_server["url"], real_server["proc"]
+    (private,) = list(real_server["tmp"].iterdir())
+    data = _seed()
+
+    def upload(_: int):
+        try:
+            r = httpx.post(f"{url}check", files={"letter": ("seed.txt", data)}, timeout=200)
+        except httpx.TransportError:
+            return None, time.perf_counter()  # not yet taken in when the server stopped listening
+        return r.status_code, time.perf_counter()
+
+    with ThreadPoolExecutor(3) as pool:
+        futures = [pool.submit(upload, n) for n in range(3)]
+        deadline = time.time() + 60
+        while not list(private.iterdir()) and time.time() < deadline:
+            time.sleep(0.005)  # until a check is under way in its private folder
+        interrupted = time.perf_counter()
+        proc.send_signal(signal.SIGINT)
+        answers = [f.result() for f in futures]
+    statuses = [status for status, _ in answers]
+    assert set(statuses) <= {200, None} and 200 in statuses, real_server["log"].read_text("utf-8")
+    assert max(done for status, done in answers if status == 200) > interrupted
+    assert proc.wait(timeout=150) == 0
+    assert "stopped (SIGINT)" in real_server["log"].read_text("utf-8")
+    assert list(real_server["tmp"].iterdir()) == []

@@ -59,7 +59,7 @@ def serve(
         log_level=log_level,
         access_log=log_level in {"info", "debug"},
         server_header=False,
-        timeout_graceful_shutdown=30,
+        timeout_graceful_shutdown=120,  # a second Ctrl-C forces the stop
         lifespan="on",
     )
     server = uvicorn.Server(config)
