@@ -7,6 +7,7 @@ later paragraph look changed; findings are matched by rule and excerpt, not para
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 from pydantic import Field
@@ -68,11 +69,8 @@ def diff(old: Check, new: Check) -> DraftDiff:
     old_headings = [s.heading for s in old.document.sections if s.heading]
     new_headings = [s.heading for s in new.document.sections if s.heading]
 
-    def key(f: Finding) -> tuple[str, str]:
-        return f.rule, f.excerpt
-
-    old_keys = {key(f) for f in old.findings}
-    new_keys = {key(f) for f in new.findings}
+    old_keys = [_finding_key(old, f) for f in old.findings]
+    new_keys = [_finding_key(new, f) for f in new.findings]
     return DraftDiff(
         old_path=old.document.path,
         new_path=new.document.path,
@@ -82,9 +80,38 @@ def diff(old: Check, new: Check) -> DraftDiff:
         sections_removed=[h for h in old_headings if h not in new_headings],
         sections_added=[h for h in new_headings if h not in old_headings],
         figures=_figures(old, new),
-        findings_added=[f for f in new.findings if key(f) not in old_keys],
-        findings_resolved=[f for f in old.findings if key(f) not in new_keys],
+        findings_added=_unmatched(new.findings, new_keys, old_keys),
+        findings_resolved=_unmatched(old.findings, old_keys, new_keys),
     )
+
+
+def _finding_key(check: Check, f: Finding) -> tuple[str, str]:
+    """A finding by its rule and the very text it flags (not the excerpt's context: removing
+    [618] next to [319] must not make [319] look new)."""
+    if f.span and f.paragraph and f.span[1] > f.span[0]:
+        try:
+            text = check.document.paragraph(f.paragraph).text
+        except (KeyError, IndexError, StopIteration, ValueError):
+            text = ""
+        flagged = text[f.span[0] : f.span[1]]
+        if flagged:
+            return f.rule, flagged
+    return f.rule, f.excerpt
+
+
+def _unmatched(
+    findings: list[Finding], keys: list[tuple[str, str]], others: list[tuple[str, str]]
+) -> list[Finding]:
+    """Findings with no counterpart on the other side, counting repeats (two [319] against one
+    leaves one)."""
+    budget = Counter(others)
+    out = []
+    for finding, key in zip(findings, keys, strict=True):
+        if budget[key] > 0:
+            budget[key] -= 1
+        else:
+            out.append(finding)
+    return out
 
 
 def _figures(old: Check, new: Check) -> list[FigureChange]:

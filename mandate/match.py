@@ -15,8 +15,8 @@ text under it that already speaks of it, never to text that does not.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,13 +98,56 @@ class ElementMatcher:
         self.keys[match_id] = key
         self.matcher.add(name, list(self.nlp.tokenizer.pipe(terms)))
 
+    def _matches(self, text: str):
+        """(match id, start char, end char) of every term, in windows below spaCy's length limit.
+
+        A paragraph longer than the window is cut at sentence ends (or, failing those, anywhere):
+        memory stays bounded and spaCy's 1,000,000-character limit (E088) is never reached.
+        """
+        for offset, chunk in _windows(text, _WINDOW):
+            doc = self._doc(chunk)
+            for match_id, start, end in self.matcher(doc):
+                last = doc[end - 1]
+                yield match_id, offset + doc[start].idx, offset + last.idx + len(last.text)
+
+    def _doc(self, text: str):
+        """The tokens of ``text``. For Chinese character segmentation the Doc is built here in one
+        pass: spaCy's own alignment (util.get_words_and_spaces) slices the rest of the text for
+        every character, which is quadratic in the length of the text."""
+        tokenizer = self.nlp.tokenizer
+        if str(getattr(tokenizer, "segmenter", "")) not in {"char", "Segmenter.char"}:
+            return self.nlp.make_doc(text)
+        from spacy.tokens import Doc
+
+        words, spaces = [], []
+        i, n = 0, len(text)
+        while i < n:
+            if text[i].isspace():
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                words.append(text[i:j])
+                spaces.append(False)
+                i = j
+                continue
+            words.append(text[i])
+            i += 1
+            if i < n and text[i] == " ":
+                spaces.append(True)
+                i += 1
+            else:
+                spaces.append(False)
+        return Doc(self.nlp.vocab, words=words, spaces=spaces)
+
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
-        """Hits per element in one passage (counted or not, with why), and parts answered."""
-        doc = self.nlp.make_doc(text)
+        """Hits per element in one passage (counted or not, with why), and parts answered.
+
+        Every step is a sort, a bisect or a single pass: time is linear in the passage, however
+        many terms it repeats.
+        """
         found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc):
-            last = doc[end - 1]
-            found[self.keys[match_id]].append((doc[start].idx, last.idx + len(last.text)))
+        for match_id, start, end in self._matches(text):
+            found[self.keys[match_id]].append((start, end))
         bounds = sentences(text, self.abbreviations)
         starts = [a for a, _ in bounds]
 
@@ -114,7 +157,7 @@ class ElementMatcher:
         deferred = {
             n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
-        global_excl = found.get(_Key("exclude", "*", ""), [])
+        global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
         by_element: dict[str, list[Hit]] = defaultdict(list)
         parts: dict[str, set[str]] = defaultdict(set)
         for key, spans in found.items():
@@ -123,20 +166,23 @@ class ElementMatcher:
             if key.kind != "cue":
                 continue
             group = self.groups[(key.element, key.slot)]
-            excl = found.get(_Key("exclude", key.element, ""), [])
+            excl = _Spans(found.get(_Key("exclude", key.element, ""), []))
             withs = found.get(_Key("with", key.element, key.slot), [])
+            with_per_sentence = Counter(sentence_of(s) for s, _ in withs)
+            with_spans = Counter(withs)
             for start, end in spans:
-                if _covering(start, end, global_excl) is not None:
+                if global_excl.covering(start, end) is not None:
                     continue  # part of a name such as 安全理事会: no word at all
-                hit = Hit(term=text[start:end].lower(), start=start, end=end, weight=group.weight)
+                # Built without re-validation (the fields are ours): a long letter makes many.
+                hit = Hit.model_construct(
+                    term=text[start:end].lower(), start=start, end=end, weight=group.weight
+                )
                 sent = sentence_of(start)
-                covering = _covering(start, end, excl)
+                covering = excl.covering(start, end)
                 if covering is not None:
                     hit.counted = False
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
-                elif group.with_ and not any(
-                    sentence_of(s) == sent and (s, e) != (start, end) for s, e in withs
-                ):
+                elif group.with_ and with_per_sentence[sent] - with_spans[(start, end)] <= 0:
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
                 elif sent in deferred:
@@ -243,41 +289,94 @@ def score(hits: list[Hit]) -> float:
 
 def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
     """The share of sentences with a counted term of at least ``min_weight``."""
-    spoken = {
-        n
-        for h in hits
-        if h.counted and h.weight >= min_weight
-        for n, (a, b) in enumerate(bounds)
-        if a <= h.start < b
-    }
+    starts = [a for a, _ in bounds]
+    spoken = set()
+    for h in hits:
+        if h.counted and h.weight >= min_weight:
+            n = bisect_right(starts, h.start) - 1
+            if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
+                spoken.add(n)
     return len(spoken) / max(1, len(bounds))
 
 
-def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s < end and start < e:
-            return s, e
-    return None
+class _Spans:
+    """Character spans, sorted once, asked which one overlaps a hit in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # index of the span reaching furthest among the first i + 1
+        best = -1
+        for i, (_, e) in enumerate(self.spans):
+            if best < 0 or e > self.spans[best][1]:
+                best = i
+            self.reach.append(best)
+
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """A span overlapping [start, end), if any."""
+        n = bisect_left(self.starts, end)  # spans starting before the hit ends
+        if n == 0:
+            return None
+        span = self.spans[self.reach[n - 1]]
+        return span if span[1] > start else None
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go."""
+    """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go.
+
+    Taken characters are remembered in a set: each hit costs its own length, not the number of
+    hits kept before it.
+    """
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), not h.counted, -h.weight, h.start))
+    taken: set[int] = set()
     kept: list[Hit] = []
     for hit in ordered:
-        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+        if hit.end <= hit.start:
+            if hit.start not in taken:
+                kept.append(hit)
+            continue
+        if not any(c in taken for c in range(hit.start, hit.end)):
             kept.append(hit)
+            taken.update(range(hit.start, hit.end))
     return sorted(kept, key=lambda h: h.start)
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
     """The sentence of the paragraph that carries the most counted weight."""
+    starts = [a for a, _ in bounds]
+    weights = [0.0] * len(bounds)
+    for h in hits:
+        if h.counted:
+            n = bisect_right(starts, h.start) - 1
+            if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
+                weights[n] += h.weight
     best, best_weight = text, -1.0
-    for a, b in bounds:
-        weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
+    for (a, b), weight in zip(bounds, weights, strict=True):
         if weight > best_weight:
             best, best_weight = text[a:b].strip(), weight
     return best
+
+
+def _windows(text: str, size: int) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) windows of at most ``size`` characters, cut after a sentence
+    end where there is one in the second half of the window."""
+    if len(text) <= size:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for stops in ("。！？；.!?;\n", "，、,： "):  # a sentence end, else a clause end
+                cut = max(text.rfind(ch, start + size // 2, end) for ch in stops)
+                if cut > start:
+                    end = cut + 1
+                    break
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+_WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and memory bounded
 
 
 _MATCHERS: dict[tuple[str, str, str], ElementMatcher] = {}

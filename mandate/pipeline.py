@@ -23,7 +23,7 @@ from mandate.models import (
 from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
-from mandate.waivers import Waiver, apply_waivers, load_waivers, sidecar
+from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,12 @@ class Check:
         )
 
 
-def resolve_mandate(document: Document, spec: str | None) -> Mandate:
+def resolve_mandate(
+    document: Document, spec: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Mandate:
     """The mandate asked for, or else the one whose resolution the letter's request cites."""
     if spec:
-        return find_mandate(spec)
+        return find_mandate(spec, max_bytes)
     for number in document.cited_resolutions:
         mandate = mandate_for_resolution(number)
         if mandate is not None:
@@ -80,7 +82,10 @@ def resolve_mandate(document: Document, spec: str | None) -> Mandate:
 
 
 def check_document(
-    document: Document, mandate: Mandate, waivers: list[Waiver] | None = None
+    document: Document,
+    mandate: Mandate,
+    waivers: list[Waiver] | None = None,
+    waivers_path: Path | str = "waivers",
 ) -> Check:
     """match → assess → lint on a segmented letter, then the desk officer's waivers."""
     if document.language not in mandate.languages:
@@ -88,6 +93,11 @@ def check_document(
             f"The rules for {mandate.resolution} have no vocabulary for letters in "
             f"'{document.language}' (they cover {', '.join(mandate.languages)})."
         )
+    if waivers:
+        from mandate.lint import REGISTRY
+
+        elements = [e.id for e in mandate.elements]
+        check_waivers(waivers, elements, set(REGISTRY), waivers_path)
     document = recognise_request(document, mandate.request.get(document.language))
     classification = classify(document, mandate)
     assessment = assess(document, mandate, classification)
@@ -108,6 +118,10 @@ def check(
 
     Waivers come from ``waivers`` or, when it is not given, the sidecar file next to the letter.
     """
+    waivers_path = waivers or sidecar(path)
     document = segment(read(path, max_bytes=max_bytes), language=language)
-    rules = mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate)
-    return check_document(document, rules, load_waivers(waivers or sidecar(path)))
+    rules = (
+        mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate, max_bytes)
+    )
+    found = load_waivers(waivers_path, required=waivers is not None, max_bytes=max_bytes)
+    return check_document(document, rules, found, waivers_path)

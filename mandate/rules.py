@@ -8,6 +8,7 @@ mandate or a language means adding data, never code.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -218,22 +219,63 @@ class Conventions(Strict):
     languages: dict[Lang, LanguageConventions]
 
 
-def _load_yaml(path: Path) -> dict:
+RULES_MAX_BYTES = 20 * 1024 * 1024
+
+
+def load_yaml_file(path: Path, what: str = "rules file", max_bytes: int = RULES_MAX_BYTES):
+    """A YAML document from a regular file of at most ``max_bytes``, without anchors or aliases.
+
+    Aliases are refused before anything is built: a few kilobytes of nested aliases expand to
+    gigabytes (the "billion laughs"), and no rules or waivers file needs them.
+    """
+    from mandate.files import read_input
+
+    raw = read_input(path, max_bytes, what)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"The rules file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"The rules file {path} cannot be read: {exc}.") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The {what} {path} is not UTF-8 text (byte {exc.start + 1} is invalid)."
+        ) from None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = getattr(event, "start_mark", None)
+                line = f" (line {mark.line + 1})" if mark else ""
+                raise InputError(
+                    f"The {what} {path} uses a YAML anchor or alias{line}; write the values out."
+                )
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise InputError(f"{path}:{line} is not valid YAML.") from None
+    except RecursionError:
+        raise InputError(f"The {what} {path} is nested too deeply to be a {what}.") from None
+
+
+def _load_yaml(path: Path, max_bytes: int = RULES_MAX_BYTES) -> dict:
+    data = load_yaml_file(path, "rules file", max_bytes)
     if not isinstance(data, dict):
         raise InputError(f"{path}: a rules file must be a YAML mapping.")
     return data
+
+
+def validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
+    """Validate with every failure as one sentence: pydantic's errors, and whatever else the
+    validator can raise on hostile input (recursion, memory, a pyo3 PanicException)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_describe(path, exc)) from None
+    except (RecursionError, MemoryError):
+        raise InputError(f"{path} is too large or too deeply nested to validate.") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{path}: {type(exc).__name__} while validating ({exc}).") from None
+    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise InputError(f"{path} could not be validated ({type(exc).__name__}).") from None
 
 
 def _describe(path: Path, exc: ValidationError) -> str:
@@ -244,13 +286,10 @@ def _describe(path: Path, exc: ValidationError) -> str:
     return f"{path}: field {field}: {first['msg']}{tail}."
 
 
-def load_mandate(path: Path) -> Mandate:
+def load_mandate(path: Path, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
     """Read and validate one mandate file; InputError names the file, field and reason."""
-    data = _load_yaml(path)
-    try:
-        return Mandate.model_validate({**data, "source": str(path)})
-    except ValidationError as exc:
-        raise InputError(_describe(path, exc)) from None
+    data = _load_yaml(path, max_bytes)
+    return validate(Mandate, {**data, "source": str(path)}, path)  # type: ignore[return-value]
 
 
 @cache
@@ -258,10 +297,7 @@ def load_conventions(path: Path | None = None) -> Conventions:
     """The letter conventions of every language (cached: they never change within a run)."""
     path = path or rules_dir() / "conventions.yaml"
     data = _load_yaml(path)
-    try:
-        return Conventions.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(_describe(path, exc)) from None
+    return validate(Conventions, data, path)  # type: ignore[return-value]
 
 
 def mandate_files(directory: Path | None = None) -> list[Path]:
@@ -270,13 +306,11 @@ def mandate_files(directory: Path | None = None) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.name != "conventions.yaml")
 
 
-def find_mandate(spec: str) -> Mandate:
+def find_mandate(spec: str, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
     """A mandate by path, by id or by resolution number ('2480')."""
     path = Path(spec)
-    if path.suffix in {".yaml", ".yml"} or path.exists():
-        if path.is_dir():
-            raise InputError(f"The rules path {path} is a directory, not a rules file.")
-        return load_mandate(path)
+    if path.suffix in {".yaml", ".yml"} or os.path.lexists(path):
+        return load_mandate(path, max_bytes)
     for candidate in mandate_files():
         mandate = load_mandate(candidate)
         if spec in {mandate.id, str(mandate.number)}:

@@ -183,7 +183,12 @@ def to_docx(parts: list[str], headings: list[str], path: Path) -> Path:
         elif part in headings:
             document.add_heading(part, level=1)
         else:
-            document.add_paragraph(part)
+            paragraph = document.add_paragraph(part)
+            # Where the text's paragraph was cut by a page, Word has a real page break: Word
+            # marks paragraphs itself, and only a page break can split one in two.
+            before = parts[i - 1]
+            if i > 1 and before not in headings and before[-1] not in "。！？.!?":
+                paragraph.paragraph_format.page_break_before = True
     document.save(str(path))
     return path
 

@@ -9,6 +9,7 @@ Two different remainder groups in one list are ambiguous: worth a note, not an e
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -18,7 +19,10 @@ from mandate.rules import Mandate
 from mandate.segment import sentences
 
 RULE = "arithmetic"
-_NUM = r"\[?(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\]?"
+# Possessive quantifiers and a digit look-behind: a number starts only where a run of digits
+# starts and is never backtracked into, so a run of 40,000 digits costs one pass, not a square.
+_NUM = r"(?<!\d)\[?(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})++(?!\d)|\d++)\]?"
+_MAX_DIGITS = 15  # a count of units, not a serial number: longer runs are no figure to add up
 _PCT = r"\s*[(（]\s*(?P<p>\d+(?:[.,]\d+)?)\s*(?:%|％|per cent|pour cent)\s*[)）]"
 
 
@@ -59,7 +63,10 @@ class _Count:
 def _counts(text: str, lang: _Lang) -> list[_Count]:
     out = []
     for m in lang.count.finditer(text):
-        value = int(re.sub(r"\D", "", m.group("n")))
+        digits = re.sub(r"\D", "", m.group("n"))
+        if len(digits) > _MAX_DIGITS:
+            continue  # int() refuses 4,301+ digits, and no breakdown counts in such numbers
+        value = int(digits)
         if lang is _LATIN and 1900 <= value <= 2100 and not m.group("p"):
             continue  # a year, not a count
         pct = float(m.group("p").replace(",", ".")) if m.group("p") else None
@@ -75,29 +82,68 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
 
 
 def _check_paragraph(document: Document, paragraph: Paragraph, lang: _Lang) -> Iterator[Finding]:
+    """Each sentence's first total with a list after it: counts are bucketed by sentence once,
+    and the list marker is looked for only just after the total, so time is linear."""
     text = paragraph.text
     counts = _counts(text, lang)
+    if len(counts) < 2:
+        return
     spans = sentences(text)
+    starts = [a for a, _ in spans]
+    per_sentence: list[list[_Count]] = [[] for _ in spans]
+    for c in counts:
+        per_sentence[bisect_right(starts, c.start) - 1].append(c)
     used: set[int] = set()
-    for si, (s_start, s_end) in enumerate(spans):
-        in_sentence = [c for c in counts if s_start <= c.start < s_end and c.start not in used]
+    for si, (_, s_end) in enumerate(spans):
+        in_sentence = [c for c in per_sentence[si] if c.start not in used]
+        if not in_sentence:
+            continue
+        # How many counts of the same kind follow each count in the sentence.
+        seen: dict[str, int] = {}
+        after_kind = [0] * len(in_sentence)
+        for i in range(len(in_sentence) - 1, -1, -1):
+            after_kind[i] = seen.get(in_sentence[i].kind, 0)
+            seen[in_sentence[i].kind] = after_kind[i] + 1
+        remainders: dict[str, list[_Count]] = {}
         for ti, total in enumerate(in_sentence):
-            after = text[total.end : s_end]
-            marker = lang.total_marker.search(after)
-            if marker is None:
+            after = text[total.end : min(s_end, total.end + _MARKER_WINDOW)]
+            if lang.total_marker.search(after) is None:
                 continue
-            parts = [c for c in in_sentence[ti + 1 :] if c.kind == total.kind]
-            for n_start, n_end in spans[si + 1 :]:
-                following = text[n_start:n_end].strip()
-                if not lang.remainder.match(following):
-                    break
-                more = [c for c in counts if n_start <= c.start < n_end and c.kind == total.kind]
-                parts += more[:1]
-            if len(parts) < 2:
+            if total.kind not in remainders:
+                remainders[total.kind] = _remainders(
+                    text, spans, si, per_sentence, total.kind, lang
+                )
+            more = remainders[total.kind]
+            if after_kind[ti] + len(more) < 2:
                 continue
+            parts = [c for c in in_sentence[ti + 1 :] if c.kind == total.kind] + more
             used.update(c.start for c in [total, *parts])
             yield from _judge(document, paragraph, total, parts, after, lang)
             break
+
+
+_MAX_REMAINDERS = 12  # "the remaining …" sentences that can close one breakdown
+_MARKER_WINDOW = 200  # the list marker follows the total closely ("：", "其中", ", of which")
+
+
+def _remainders(
+    text: str,
+    spans: list[tuple[int, int]],
+    si: int,
+    per_sentence: list[list[_Count]],
+    kind: str,
+    lang: _Lang,
+) -> list[_Count]:
+    """The first count of each following sentence that opens with a remainder ("the remaining")."""
+    out = []
+    for n in range(si + 1, min(len(spans), si + 1 + _MAX_REMAINDERS)):
+        n_start, n_end = spans[n]
+        following = text[n_start : min(n_end, n_start + 80)].strip()
+        if not lang.remainder.match(following):
+            break
+        more = [c for c in per_sentence[n] if c.kind == kind]
+        out += more[:1]
+    return out
 
 
 def _judge(

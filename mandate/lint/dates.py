@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from mandate.lint.base import find_dates, finding, letter_date
@@ -39,10 +40,14 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     for paragraph in document.paragraphs:
         if paragraph.role not in {Role.BODY, Role.REQUEST}:
             continue
+        bounds: list[tuple[int, int]] | None = None
         for date, start, end in find_dates(paragraph.text, document.language, own.year):
             if date <= own:
                 continue
-            sentence = _sentence(paragraph.text, start)
+            if bounds is None:
+                bounds = sentences(paragraph.text)
+                starts = [a for a, _ in bounds]
+            sentence = _sentence(paragraph.text, start, bounds, starts)
             if _FUTURE.search(sentence):
                 continue
             yield finding(
@@ -62,5 +67,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             )
 
 
-def _sentence(text: str, at: int) -> str:
-    return next(text[a:b] for a, b in sentences(text) if a <= at < b or b == len(text))
+def _sentence(text: str, at: int, bounds: list[tuple[int, int]], starts: list[int]) -> str:
+    """The sentence around ``at`` (sentence spans computed once per paragraph, then bisected)."""
+    n = max(0, bisect_right(starts, at) - 1)
+    a, b = bounds[n]
+    return text[a:b]

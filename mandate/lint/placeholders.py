@@ -10,6 +10,9 @@ from mandate.models import Document, Finding, Role, Severity
 from mandate.rules import Mandate
 
 RULE = "placeholder"
+# Beyond this many in one paragraph, one finding counts the rest: a hundred thousand identical
+# findings help nobody and cost memory and time in every report.
+PER_PARAGRAPH = 50
 _PATTERNS: list[tuple[re.Pattern[str], Severity]] = [
     (re.compile(r"\[[^\[\]\n]{0,60}\]|【[^【】\n]{0,60}】|［[^［］\n]{0,60}］"), "error"),
     (re.compile(r"(?<![A-Za-z])(?:XX+|xx+|TBC|TBD|tbc|tbd)(?![A-Za-z])|××+"), "error"),
@@ -23,11 +26,17 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     for paragraph in document.paragraphs:
         if paragraph.role is Role.REQUEST:
             continue  # the request quotes the resolution, brackets and all
+        shown = 0
+        more: dict[str, int] = {}
         for pattern, severity in _PATTERNS:
             for m in pattern.finditer(paragraph.text):
                 if m.group().lower() == "[sic]":
                     continue
                 found = m.group()
+                if shown >= PER_PARAGRAPH:
+                    more[severity] = more.get(severity, 0) + 1
+                    continue
+                shown += 1
                 yield finding(
                     RULE,
                     severity,
@@ -42,3 +51,17 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     },
                     span=(m.start(), m.end()),
                 )
+        for severity, count in more.items():
+            yield finding(
+                RULE,
+                severity,  # type: ignore[arg-type]
+                document,
+                paragraph,
+                {
+                    "en": f"{count} more placeholders in this paragraph (only the first "
+                    f"{PER_PARAGRAPH} are listed one by one).",
+                    "zh": f"本段另有 {count} 处占位内容(仅逐一列出前 {PER_PARAGRAPH} 处)。",
+                    "fr": f"{count} autres marqueurs provisoires dans ce paragraphe (seuls les "
+                    f"{PER_PARAGRAPH} premiers sont listés).",
+                },
+            )

@@ -23,24 +23,51 @@ def annotate_docx(check: Check, source: Path, output: Path) -> int:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
+    from mandate.read.docx import ROW_SEPARATOR, anchors, row_cells
+
     if check.document.format != "docx":
         raise InputError(f"{source} is not a .docx file; only Word drafts can be annotated.")
     if output.resolve() == source.resolve():
         raise InputError("Refusing to annotate the draft in place: give another output path.")
-    document = docx.Document(io.BytesIO(source.read_bytes()))
-    by_line = {
-        n: child
-        for n, child in enumerate(document.element.body.iterchildren(), start=1)
-        if child.tag == qn("w:p")
-    }
+    from mandate.files import read_input
 
-    def runs_of(paragraph_index: int | None):
+    document = docx.Document(io.BytesIO(read_input(source, 200 * 1024 * 1024, "draft")))
+    # A block's line is its position among body paragraphs and table rows (read.docx.anchors).
+    by_line = dict(enumerate(anchors(document.element.body), start=1))
+    if not by_line:
+        raise InputError(f"{source} has no paragraph or table to comment on.")
+
+    def paragraph_of(element, offset: int | None) -> object:
+        """The w:p to comment on: the paragraph itself, or the cell of a table row that holds
+        the flagged text (the first non-empty cell when no offset is known)."""
+        if element.tag == qn("w:p"):
+            return element
+        cells = [(t, c) for t, c in row_cells(element) if t]
+        chosen = cells[0][1] if cells else None
+        at = 0
+        for text, cell in cells:
+            if offset is not None and at <= offset < at + len(text) + len(ROW_SEPARATOR):
+                chosen = cell
+                break
+            at += len(text) + len(ROW_SEPARATOR)
+        if chosen is None:
+            chosen = element.find(f"{qn('w:tc')}")
+        first = chosen.find(qn("w:p")) if chosen is not None else None
+        if first is None:
+            first = chosen.makeelement(qn("w:p"), {}) if chosen is not None else None
+            if first is None:
+                raise InputError(f"{source}: a table row has no cell to comment on.")
+            chosen.append(first)
+        return first
+
+    def runs_of(paragraph_index: int | None, offset: int | None = None):
         paragraphs = check.document.paragraphs
-        target = paragraphs[(paragraph_index or 1) - 1] if paragraphs else None
+        index = (paragraph_index or 1) - 1
+        target = paragraphs[index] if 0 <= index < len(paragraphs) else None
         element = by_line.get(target.line) if target else None
         if element is None:
-            element = next(iter(by_line.values()))
-        paragraph = Paragraph(element, document)
+            element = by_line[min(by_line)]
+        paragraph = Paragraph(paragraph_of(element, offset), document)
         runs = paragraph.runs or [paragraph.add_run("")]
         return runs
 
@@ -60,13 +87,14 @@ def annotate_docx(check: Check, source: Path, output: Path) -> int:
         local = f"\n{finding.message_local}" if finding.message_local else ""
         waived = f" (waived: {finding.waiver})" if finding.waived else ""
         text = f"[{finding.severity}] {finding.rule}: {finding.message}{waived}{local}"
+        offset = finding.span[0] if finding.span else None
         document.add_comment(
-            runs_of(finding.paragraph), text=text, author=AUTHOR, initials=INITIALS
+            runs_of(finding.paragraph, offset), text=text, author=AUTHOR, initials=INITIALS
         )
         added += 1
     buffer = io.BytesIO()
     document.save(buffer)
-    from mandate.render import write_atomic_bytes
+    from mandate.files import write_output
 
-    write_atomic_bytes(output, buffer.getvalue())
+    write_output(output, buffer.getvalue(), [source])
     return added
