@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q mandate  # editable installs are not byte-compiled; cold starts pay
 	touch $(STAMP)
 
-# Debian's chromium and a CJK font: the report is checked in a real browser (Playwright drives it).
+# Debian's chromium, a CJK font and Noto (Latin, Cyrillic, Arabic): the report is checked in a real
+# browser (Playwright drives it) in all six UN languages.
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy || { \
-	  echo "installing Debian's chromium and fonts-wqy-zenhei"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy \
+	  && fc-list 2>/dev/null | grep -qi "Noto Sans Arabic" || { \
+	  echo "installing Debian's chromium, fonts-wqy-zenhei and fonts-noto-core"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	    fonts-wqy-zenhei fonts-noto-core >/dev/null; }
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)

@@ -109,7 +109,7 @@ def _work(path: str) -> bool:
 
     result = check(Path(path), "2480")
     render_json(result)
-    return result.assessment.ready
+    return result.ready
 
 
 def batch(n: int = 1000, workers: int = 2) -> dict[str, float]:

@@ -255,12 +255,12 @@ def run_cli_over_letter(ctx: dict) -> None:
 
 @then("the draft is ready")
 def draft_ready(ctx: dict) -> None:
-    assert _check(ctx).assessment.ready
+    assert _check(ctx).ready
 
 
 @then("the draft is not ready")
 def draft_not_ready(ctx: dict) -> None:
-    assert not _check(ctx).assessment.ready
+    assert not _check(ctx).ready
 
 
 @then("all eight elements are covered")
@@ -386,7 +386,7 @@ def others_covered(ctx: dict) -> None:
 @then(parsers.parse("the exit code would be {code:d}"))
 def exit_code_would_be(ctx: dict, code: int) -> None:
     c = _check(ctx)
-    assert exit_code(c.assessment.ready, [f.severity for f in c.findings], "error") == code
+    assert exit_code(c.ready) == code
 
 
 # --- Then: the command line -------------------------------------------------------------------
@@ -488,12 +488,12 @@ def print_report(ctx: dict, browser) -> None:
     page.close()
 
 
-@then("the page says the draft is ready to submit")
-def page_ready(ctx: dict) -> None:
+@then(parsers.re(r"the page says the draft is (?P<neg>not )?ready to submit"))
+def page_ready(ctx: dict, neg: str | None) -> None:
     verdict = ctx["page"].locator("#verdict")
     assert verdict.is_visible()
-    assert "可以提交" in verdict.inner_text()
-    assert verdict.get_attribute("data-ready") == "true"
+    assert ("尚不能提交" if neg else "可以提交") in verdict.inner_text()
+    assert verdict.get_attribute("data-ready") == ("false" if neg else "true")
 
 
 @then(parsers.parse('the elements table has {n:d} rows, each reading "{label}"'))

@@ -5,7 +5,7 @@ Feature: The HTML report as a desk officer reads it in a browser
   Scenario: The seed's report shows the verdict and every element
     Given the HTML report of the bundled letter
     When the desk officer opens it in the browser
-    Then the page says the draft is ready to submit
+    Then the page says the draft is not ready to submit
     And the elements table has 8 rows, each reading "已涵盖"
     And the browser made no network request
     And a screenshot is saved as "artifacts/seed-report.png"

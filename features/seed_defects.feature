@@ -25,4 +25,4 @@ Feature: What a desk officer must fix in the 1 June 2020 letter before it goes o
     When the desk officer checks it against mandate "2480"
     Then a.rotations is missing but waived with its reason
     And every placeholder finding is waived with its reason
-    And the draft is ready
+    And the draft is not ready

@@ -7,12 +7,16 @@ answered in those passages. partial: only passing mentions, or parts missing. mi
 
 from __future__ import annotations
 
+from mandate.messages import FALLBACK, paragraphs, say
 from mandate.models import (
     Assessment,
     Classification,
     Document,
     Evidence,
     Label,
+    Place,
+    Reason,
+    SetAside,
     Status,
     Verdict,
 )
@@ -22,17 +26,17 @@ MAX_MENTIONS = 3
 
 
 def assess(document: Document, mandate: Mandate, classification: Classification) -> Assessment:
-    """Every element's verdict; the draft is ready when every element is covered."""
+    """Every element's verdict, with its reason as data (kind, places, parts, words set aside)."""
     labels: dict[str, list[tuple[int, int, Label]]] = {e.id: [] for e in mandate.elements}
     for pl in classification.paragraphs:
         for label in pl.labels:
             labels[label.element].append((pl.section, pl.paragraph, label))
     section_subject = {(s.section, e) for s in classification.sections for e in s.elements}
     verdicts = [
-        _verdict(document, element, labels[element.id], section_subject, mandate.languages)
+        _verdict(document, element, labels[element.id], section_subject)
         for element in mandate.elements
     ]
-    return Assessment(ready=all(v.status is Status.COVERED for v in verdicts), verdicts=verdicts)
+    return Assessment(verdicts=verdicts)
 
 
 def _verdict(
@@ -40,7 +44,6 @@ def _verdict(
     element: Element,
     found: list[tuple[int, int, Label]],
     section_subject: set[tuple[int, str]],
-    languages: list[str],
 ) -> Verdict:
     counted = [(s, p, lab) for s, p, lab in found if lab.score > 0]
     strong = [t for t in counted if t[2].substantive]
@@ -54,62 +57,97 @@ def _verdict(
     ]
     evidence = [_evidence(document, s, p, lab, True) for s, p, lab in strong]
     evidence += [_evidence(document, s, p, lab, False) for s, p, lab in mentions]
-    lang = document.language if document.language in element.title else languages[0]
     if strong:
         answered = {part for _, _, lab in strong for part in lab.parts}
         missing_parts = [part.id for part in element.parts if part.id not in answered]
-        where = _where(document, strong)
+        places = _places(document, strong)
         if missing_parts:
-            titles = [
-                part.title.get(lang, part.id) for part in element.parts if part.id in missing_parts
-            ]
-            return Verdict(
-                id=element.id,
-                item=element.item,
-                status=Status.PARTIAL,
-                reason=f"Answered in {where}, but not: {'; '.join(titles)}.",
-                evidence=evidence,
-                missing_parts=missing_parts,
-            )
-        return Verdict(
-            id=element.id,
-            item=element.item,
-            status=Status.COVERED,
-            reason=f"Answered in {where}.",
-            evidence=evidence,
-        )
+            reason = Reason(kind="parts_missing", places=places, parts=missing_parts)
+            return _make(element, Status.PARTIAL, reason, evidence, missing_parts)
+        return _make(element, Status.COVERED, Reason(kind="answered", places=places), evidence)
     if counted:
-        return Verdict(
-            id=element.id,
-            item=element.item,
-            status=Status.PARTIAL,
-            reason=f"Only touched in passing ({_where(document, mentions)}); "
-            "no passage is about it.",
-            evidence=evidence,
+        return _make(
+            element,
+            Status.PARTIAL,
+            Reason(kind="passing", places=_places(document, mentions)),
+            evidence,
         )
-    discounted = sorted({h.term for _, _, lab in found for h in lab.hits if not h.counted})
-    tail = f" Words set aside in context: {', '.join(discounted)}." if discounted else ""
+    set_aside = [
+        SetAside(term=h.term, kind=h.aside, paragraph=p, phrase=h.phrase)
+        for _, p, lab in sorted(found, key=lambda t: t[1])
+        for h in lab.hits
+        if not h.counted and h.aside is not None
+    ]
+    set_aside = list({(a.term, a.kind, a.phrase): a for a in set_aside}.values())
+    deferred = [(s, p, lab) for s, p, lab in found if any(h.aside == "deferral" for h in lab.hits)]
+    if deferred:
+        reason = Reason(kind="deferred", places=_places(document, deferred), set_aside=set_aside)
+    else:
+        reason = Reason(kind="nothing", set_aside=set_aside)
+    return _make(element, Status.MISSING, reason, [])
+
+
+def _make(
+    element: Element,
+    status: Status,
+    reason: Reason,
+    evidence: list[Evidence],
+    missing_parts: list[str] | None = None,
+) -> Verdict:
     return Verdict(
         id=element.id,
         item=element.item,
-        status=Status.MISSING,
-        reason="Nothing in the letter answers it." + tail,
-        evidence=[],
+        status=status,
+        reason=reason_text(FALLBACK, reason, element),
+        why=reason,
+        evidence=evidence,
+        missing_parts=missing_parts or [],
     )
 
 
-def _where(document: Document, found: list[tuple[int, int, Label]]) -> str:
-    """Places in letter order, grouped by section: 'section 2 “…”, paragraphs 8, 9'."""
+def reason_text(lang: str, reason: Reason, element: Element) -> str:
+    """The reason in words from the message catalog; renderers call it in the reader's language."""
+    places = places_text(lang, reason.places)
+    titles = {part.id: part.title for part in element.parts}
+    parts = [_title(titles.get(p, {}), lang) or p for p in reason.parts]
+    text = say(lang, f"reason.{reason.kind}", places=places, parts=parts)
+    if reason.set_aside and reason.kind in ("nothing", "deferred"):
+        words = [
+            say(lang, f"aside.{a.kind}", term=a.term, phrase=a.phrase or "")
+            for a in reason.set_aside
+            if a.kind != "deferral"
+        ]
+        if words:
+            text += " " + say(lang, "reason.set_aside", terms=words, n=len(words))
+    return text
+
+
+def places_text(lang: str, places: list[Place]) -> str:
+    """'paragraph 21 (“Rotations”)', '“部队轮调”一节第 21 段' — places joined in letter order."""
+    out = []
+    for place in places:
+        where = paragraphs(lang, place.paragraphs)
+        if place.heading:
+            out.append(say(lang, "ref.place", paragraphs=where, heading=place.heading))
+        else:
+            out.append(where)
+    return say(lang, "ref.places_sep").join(out)
+
+
+def _title(titles: dict[str, str], lang: str) -> str:
+    return titles.get(lang) or titles.get(FALLBACK) or next(iter(titles.values()), "")
+
+
+def _places(document: Document, found: list[tuple[int, int, Label]]) -> list[Place]:
+    """Paragraphs in letter order, grouped by section."""
     grouped: dict[int, list[int]] = {}
     for s, p, _ in sorted(found, key=lambda t: t[1]):
-        grouped.setdefault(s, []).append(p)
-    places = []
-    for s, ps in grouped.items():
-        heading = document.sections[s].heading
-        named = f"section {s} “{heading}”" if heading else f"section {s}"
-        noun = "paragraph" if len(ps) == 1 else "paragraphs"
-        places.append(f"{named}, {noun} {', '.join(map(str, ps))}")
-    return "; ".join(places)
+        if p not in grouped.setdefault(s, []):
+            grouped[s].append(p)
+    return [
+        Place(section=s, heading=document.sections[s].heading, paragraphs=ps)
+        for s, ps in grouped.items()
+    ]
 
 
 def _evidence(

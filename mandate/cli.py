@@ -17,8 +17,6 @@ from mandate.errors import InputError
 from mandate.files import check_output, max_size_bytes, write_output
 from mandate.hygiene import clean
 
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
 
 class _Group(click.Group):
     """Every failure becomes one sentence and exit code 2; MANDATE_DEBUG=1 shows the traceback."""
@@ -133,6 +131,7 @@ def check(
         language=letter_lang,
         max_bytes=max_bytes,
         waivers=waivers,
+        fail_on=fail_on,
     )
     if fmt == "json":
         from mandate.render.json import render_json
@@ -154,8 +153,7 @@ def check(
 
             _emit(render_html(result, lang=lang), target, inputs)
             click.echo(f"report: {clean(str(target))}")
-    severities = [f.severity for f in result.findings if not f.waived]
-    sys.exit(exit_code(result.assessment.ready, severities, fail_on))
+    sys.exit(exit_code(result.ready))
 
 
 @main.command()
@@ -275,7 +273,7 @@ def batch(
                     letter.name,
                     quote(name),
                     result.mandate.resolution,
-                    result.assessment.ready,
+                    result.ready,
                     statuses.count("covered"),
                     statuses.count("partial"),
                     statuses.count("missing"),
@@ -437,14 +435,9 @@ def rules_schema(output: Path | None) -> None:
     _emit(rules_schema_text(), output)
 
 
-def exit_code(ready: bool, severities: list[str], fail_on: str) -> int:
-    """0 when ready and no finding reaches the --fail-on level, else 1."""
-    if not ready:
-        return 1
-    if fail_on == "never":
-        return 0
-    level = _SEVERITY_RANK[fail_on]
-    return 1 if any(_SEVERITY_RANK[s] >= level for s in severities) else 0
+def exit_code(ready: bool) -> int:
+    """0 when nothing blocks submission (mandate.readiness), else 1."""
+    return 0 if ready else 1
 
 
 def _emit(text: str, output: Path | None, inputs: list[Path] | None = None) -> None:

@@ -74,8 +74,8 @@ def diff(old: Check, new: Check) -> DraftDiff:
     return DraftDiff(
         old_path=old.document.path,
         new_path=new.document.path,
-        old_ready=old.assessment.ready,
-        new_ready=new.assessment.ready,
+        old_ready=old.ready,
+        new_ready=new.ready,
         statuses=statuses,
         sections_removed=[h for h in old_headings if h not in new_headings],
         sections_added=[h for h in new_headings if h not in old_headings],

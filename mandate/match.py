@@ -182,12 +182,15 @@ class ElementMatcher:
                 if covering is not None:
                     hit.counted = False
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
+                    hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
                 elif group.with_ and with_per_sentence[sent] - with_spans[(start, end)] <= 0:
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
+                    hit.aside = "context"
                 elif sent in deferred:
                     hit.counted = False
                     hit.why_not = "the sentence only promises the information"
+                    hit.aside = "deferral"
                 by_element[key.element].append(hit)
         return {e: _resolve_overlaps(h) for e, h in by_element.items()}, parts
 

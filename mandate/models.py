@@ -122,6 +122,12 @@ class Hit(BaseModel):
     weight: float
     counted: bool = True
     why_not: str | None = Field(default=None, description="Why a hit was discounted.")
+    aside: Literal["excluded", "context", "deferral"] | None = Field(
+        default=None,
+        description="Why a hit was discounted, as data: part of an excluded phrase, without the "
+        "context its group needs, or in a sentence that only promises the information.",
+    )
+    phrase: str | None = Field(default=None, description="The excluded phrase that covers it.")
 
 
 class Label(BaseModel):
@@ -192,13 +198,45 @@ class Evidence(BaseModel):
     )
 
 
+class Place(BaseModel):
+    """Paragraphs of one section: where the tool found (or looked for) something."""
+
+    section: int
+    heading: str | None = None
+    paragraphs: list[int]
+
+
+class SetAside(BaseModel):
+    """A cue word found but not counted, and why (data: the renderer chooses the words)."""
+
+    term: str
+    kind: Literal["excluded", "context", "deferral"]
+    paragraph: int
+    phrase: str | None = Field(default=None, description="The excluded phrase, if any.")
+
+
+ReasonKind = Literal["answered", "parts_missing", "passing", "deferred", "nothing"]
+
+
+class Reason(BaseModel):
+    """Why an element has its status, as data: kind, places, parts, words set aside."""
+
+    kind: ReasonKind
+    places: list[Place] = Field(default_factory=list)
+    parts: list[str] = Field(
+        default_factory=list, description="Ids of the element's parts not answered."
+    )
+    set_aside: list[SetAside] = Field(default_factory=list)
+
+
 class Verdict(BaseModel):
-    """One element's status, the reason in a sentence, and the passages behind it."""
+    """One element's status, the reason (data in ``why``, English in ``reason``), the passages."""
 
     id: str
     item: str
     status: Status
-    reason: str
+    reason: str = Field(description="The reason in English, from the message catalog.")
+    why: Reason | None = Field(default=None, description="The reason as data.")
     evidence: list[Evidence]
     missing_parts: list[str] = Field(default_factory=list)
     waived: bool = False
@@ -206,13 +244,19 @@ class Verdict(BaseModel):
 
 
 class Assessment(BaseModel):
-    """Every element's verdict, and whether the draft is ready."""
+    """Every element's verdict; readiness also needs the findings (mandate.readiness)."""
 
-    ready: bool
     verdicts: list[Verdict]
+
+    @property
+    def coverage_complete(self) -> bool:
+        """Every element covered, or its gap waived."""
+        return all(v.status is Status.COVERED or v.waived for v in self.verdicts)
 
 
 Severity = Literal["error", "warning", "info"]
+FailOn = Literal["error", "warning", "never"]
+Param = str | int | float | list[str] | list[int]
 
 
 class Finding(BaseModel):
@@ -223,9 +267,13 @@ class Finding(BaseModel):
     section: int | None
     paragraph: int | None
     excerpt: str
-    message: str
+    message: str = Field(description="The message in English, from the message catalog.")
     message_local: str | None = Field(
         default=None, description="The message in the letter's language."
+    )
+    code: str = Field(default="", description="The message's key in the catalog.")
+    params: dict[str, Param] = Field(
+        default_factory=dict, description="The values the message's placeholders take."
     )
     span: tuple[int, int] | None = Field(default=None, description="Characters in the paragraph.")
     waived: bool = False
@@ -252,6 +300,28 @@ class SectionOut(BaseModel):
     requirements: list[str]
 
 
+class Blocker(BaseModel):
+    """One thing that stops submission: an element not covered, or an unwaived finding."""
+
+    kind: Literal["gap", "finding"]
+    element: str | None = Field(default=None, description="Gap: the element's id.")
+    status: Status | None = Field(default=None, description="Gap: partial or missing.")
+    finding: int | None = Field(default=None, description="Finding: its index in findings.")
+    rule: str | None = None
+    severity: Severity | None = None
+    section: int | None = None
+    paragraph: int | None = None
+
+
+class Readiness(BaseModel):
+    """Whether the letter can go out, computed once (mandate.readiness) and shown everywhere."""
+
+    ready: bool = Field(description="Coverage complete and no unwaived finding at fail_on.")
+    coverage_complete: bool = Field(description="Every element covered, or its gap waived.")
+    fail_on: FailOn
+    blocking: list[Blocker]
+
+
 class CheckResult(BaseModel):
     """Everything one check produced: what JSON, HTML and the terminal are rendered from."""
 
@@ -259,7 +329,12 @@ class CheckResult(BaseModel):
     version: str
     letter: LetterInfo
     mandate: MandateInfo
-    ready: bool
+    ready: bool = Field(description="Nothing blocks submission: see blocking.")
+    coverage_complete: bool = Field(description="Every element covered, or its gap waived.")
+    fail_on: FailOn = "error"
+    blocking: list[Blocker] = Field(
+        default_factory=list, description="What blocks submission: gaps first, then findings."
+    )
     requirements: list[Verdict]
     sections: list[SectionOut]
     findings: list[Finding]

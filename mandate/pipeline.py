@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from mandate import __version__
@@ -15,12 +16,15 @@ from mandate.models import (
     CheckResult,
     Classification,
     Document,
+    FailOn,
     Finding,
     LetterInfo,
     MandateInfo,
+    Readiness,
     SectionOut,
 )
 from mandate.read import DEFAULT_MAX_BYTES, read
+from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
 from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
@@ -35,6 +39,17 @@ class Check:
     classification: Classification
     assessment: Assessment
     findings: list[Finding]
+    fail_on: FailOn = "error"
+
+    @cached_property
+    def readiness(self) -> Readiness:
+        """Ready or not, and what blocks it: the one readiness every output shows."""
+        return readiness(self.assessment.verdicts, self.findings, self.fail_on)
+
+    @property
+    def ready(self) -> bool:
+        """Nothing blocks submission."""
+        return self.readiness.ready
 
     def result(self) -> CheckResult:
         """The JSON contract."""
@@ -50,7 +65,10 @@ class Check:
             mandate=MandateInfo(
                 id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source
             ),
-            ready=self.assessment.ready,
+            ready=self.readiness.ready,
+            coverage_complete=self.readiness.coverage_complete,
+            fail_on=self.fail_on,
+            blocking=self.readiness.blocking,
             requirements=self.assessment.verdicts,
             sections=[
                 SectionOut(
@@ -85,6 +103,7 @@ def check_document(
     document: Document,
     mandate: Mandate,
     waivers: list[Waiver] | None = None,
+    fail_on: FailOn = "error",
     waivers_path: Path | str = "waivers",
 ) -> Check:
     """match → assess → lint on a segmented letter, then the desk officer's waivers."""
@@ -104,7 +123,7 @@ def check_document(
     findings = lint(document, mandate)
     if waivers:
         assessment, findings = apply_waivers(waivers, assessment, findings)
-    return Check(document, mandate, classification, assessment, findings)
+    return Check(document, mandate, classification, assessment, findings, fail_on)
 
 
 def check(
@@ -113,10 +132,12 @@ def check(
     language: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     waivers: Path | None = None,
+    fail_on: FailOn = "error",
 ) -> Check:
     """Check one letter file against a mandate (by spec, object, or the one the letter cites).
 
-    Waivers come from ``waivers`` or, when it is not given, the sidecar file next to the letter.
+    Waivers come from ``waivers`` or, when it is not given, the sidecar file next to the letter;
+    ``fail_on`` is the finding severity that blocks submission (readiness).
     """
     waivers_path = waivers or sidecar(path)
     document = segment(read(path, max_bytes=max_bytes), language=language)
@@ -124,4 +145,4 @@ def check(
         mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate, max_bytes)
     )
     found = load_waivers(waivers_path, required=waivers is not None, max_bytes=max_bytes)
-    return check_document(document, rules, found, waivers_path)
+    return check_document(document, rules, found, fail_on, waivers_path)

@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mandate.errors import InputError
+from mandate.messages import FALLBACK, say
 from mandate.models import Assessment, Finding, Status
 
 
@@ -96,7 +97,7 @@ def check_waivers(
 def apply_waivers(
     waivers: list[Waiver], assessment: Assessment, findings: list[Finding]
 ) -> tuple[Assessment, list[Finding]]:
-    """Mark waived elements and findings; readiness then ignores waived elements."""
+    """Mark waived elements and findings; readiness then ignores them."""
     used: set[int] = set()
     verdicts = []
     for verdict in assessment.verdicts:
@@ -116,7 +117,7 @@ def apply_waivers(
         marked.append(finding)
     for i, waiver in enumerate(waivers):
         if i not in used:
-            target = waiver.element or waiver.rule
+            target = waiver.element or waiver.rule or ""
             marked.append(
                 Finding(
                     rule="waiver",
@@ -124,9 +125,9 @@ def apply_waivers(
                     section=None,
                     paragraph=waiver.paragraph,
                     excerpt=waiver.match or "",
-                    message=f"The waiver for {target} matches nothing in this draft: "
-                    "remove it if it is no longer needed.",
+                    message=say(FALLBACK, "waiver.unused", target=target),
+                    code="waiver.unused",
+                    params={"target": target},
                 )
             )
-    ready = all(v.status is Status.COVERED or v.waived for v in verdicts)
-    return Assessment(ready=ready, verdicts=verdicts), marked
+    return Assessment(verdicts=verdicts), marked

@@ -51,6 +51,11 @@ def test_nothing_is_missing_with_the_words_set_aside_named(tmp_path):
     body = "为防止疫情蔓延而实行的旅行限制影响到空中业务。对机组人员轮调的限制导致飞行时数减少。"
     verdict = _verdicts(tmp_path, body)["a.rotations"]
     assert verdict.status is Status.MISSING
-    assert (
-        verdict.reason == "Nothing in the letter answers it. Words set aside in context: 人员轮调."
+    assert verdict.why.kind == "nothing"
+    assert [(a.term, a.kind, a.phrase) for a in verdict.why.set_aside] == [
+        ("人员轮调", "excluded", "机组人员轮调")
+    ]
+    assert verdict.reason == (
+        "Nothing in the letter answers it. "
+        "A word found but not counted: “人员轮调” (part of “机组人员轮调”)."
     )

@@ -8,14 +8,9 @@ from lettercraft import SEED
 from mandate.cli import exit_code, main
 
 
-def test_exit_code_levels():
-    assert exit_code(True, [], "error") == 0
-    assert exit_code(False, [], "never") == 1
-    assert exit_code(True, ["warning"], "error") == 0
-    assert exit_code(True, ["warning"], "warning") == 1
-    assert exit_code(True, ["error"], "error") == 1
-    assert exit_code(True, ["error"], "never") == 0
-    assert exit_code(True, ["info"], "warning") == 0
+def test_exit_code_follows_readiness():
+    assert exit_code(True) == 0
+    assert exit_code(False) == 1
 
 
 def test_json_to_stdout_and_html_to_a_file(tmp_path):

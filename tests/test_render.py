@@ -21,6 +21,14 @@ def seed_check():
 def test_json_contract(seed_check):
     data = json.loads(render_json(seed_check))
     assert set(data) >= {"letter", "mandate", "ready", "requirements", "sections", "findings"}
+    # Readiness: every element covered, and the five errors are what blocks submission.
+    assert data["ready"] is False and data["coverage_complete"] is True
+    blocking = data["blocking"]
+    assert [b["kind"] for b in blocking] == ["finding"] * 5
+    assert sorted(b["rule"] for b in blocking) == ["page-break"] + ["placeholder"] * 4
+    for b in blocking:
+        assert data["findings"][b["finding"]]["severity"] == "error"
+        assert data["findings"][b["finding"]]["paragraph"] == b["paragraph"]
     assert set(data["letter"]) >= {"path", "language", "encoding"}
     assert set(data["mandate"]) >= {"id", "resolution"}
     assert [r["id"] for r in data["requirements"]] == ELEMENTS_2480
@@ -75,12 +83,15 @@ def test_pieces_split_highlights():
 def test_report_language_follows_the_letter_or_the_option(seed_check):
     assert 'lang="zh"' in render_html(seed_check)
     html = render_html(seed_check, lang="en")
-    assert 'lang="en"' in html and "Ready to submit" in html
+    assert 'lang="en"' in html and "Not ready to submit" in html
 
 
 def test_text_lines(seed_check):
     lines = render_text(seed_check)
-    assert "READY" in lines[0]
+    import click
+
+    first = click.unstyle(lines[0])
+    assert "NOT READY — all 8 elements covered; 5 errors block submission" in first
     assert sum(1 for line in lines if "placeholder" in line) == 4
 
 

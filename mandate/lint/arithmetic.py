@@ -165,13 +165,8 @@ def _judge(
             "error",
             document,
             paragraph,
-            {
-                "en": f"The parts do not add up: {figures} = {added}, but the total given is "
-                f"{total.value}.",
-                "zh": f"分项之和与总数不符:{figures} = {added},而总数为 {total.value}。",
-                "fr": f"Les parties ne s'additionnent pas : {figures} = {added}, mais le total "
-                f"indiqué est {total.value}.",
-            },
+            "arithmetic.sum",
+            {"figures": figures, "added": added, "total": total.value},
             span=span,
         )
     for part in parts:
@@ -184,11 +179,12 @@ def _judge(
                 "error",
                 document,
                 paragraph,
+                "arithmetic.percent",
                 {
-                    "en": f"{part.value} of {total.value} is {actual:.1f} %, not {part.pct:g} %.",
-                    "zh": f"{part.value} 占 {total.value} 的 {actual:.1f}%,而非 {part.pct:g}%。",
-                    "fr": f"{part.value} sur {total.value} font {actual:.1f} %, et non "
-                    f"{part.pct:g} %.",
+                    "part": part.value,
+                    "total": total.value,
+                    "actual": f"{actual:.1f}",
+                    "given": f"{part.pct:g}",
                 },
                 span=(part.start, part.end),
             )
@@ -198,19 +194,13 @@ def _judge(
         if marker:
             remainders.append(marker.group().lower())
     if len(set(remainders)) >= 2:
-        words = "”, “".join(dict.fromkeys(remainders))
         yield finding(
             RULE,
             "info",
             document,
             paragraph,
-            {
-                "en": f"Two different “remaining” groups (“{words}”) in one breakdown: say which "
-                "units each refers to.",
-                "zh": f"同一分项中出现两个不同的“剩余”组(“{words}”):请写明各指哪些单位。",
-                "fr": f"Deux groupes « restants » différents (« {words} ») dans une même "
-                "ventilation : précisez lesquels.",
-            },
+            "arithmetic.remainders",
+            {"words": list(dict.fromkeys(remainders))},
             span=span,
             shown=text[total.start : min(len(text), parts[-1].end + 8)],
         )

@@ -1,11 +1,13 @@
-"""What the defect checks share: building a located finding in two languages, and reading dates."""
+"""What the defect checks share: building a located finding (a message code and its parameters,
+worded from the message catalog), and reading dates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from mandate.models import Document, Finding, Paragraph, Role, Severity
+from mandate import messages
+from mandate.models import Document, Finding, Paragraph, Param, Role, Severity
 
 MONTHS = {
     "en": [
@@ -58,23 +60,33 @@ def finding(
     severity: Severity,
     document: Document,
     paragraph: Paragraph | None,
-    messages: dict[str, str],
+    code: str,
+    params: dict[str, Param] | None = None,
     span: tuple[int, int] | None = None,
     shown: str | None = None,
 ) -> Finding:
-    """A located finding with its English message and, where there is one, the letter's language."""
+    """A located finding: its message code and parameters, worded in English and, where the
+    catalog has the letter's language, in that language too."""
     text = paragraph.text if paragraph else ""
     if shown is None:
         shown = excerpt(text, *span) if span and paragraph else text[:60]
-    local = messages.get(document.language) if document.language != "en" else None
+    params = params or {}
+    lang = document.language
+    local = (
+        messages.say(lang, code, **params)
+        if lang != messages.FALLBACK and lang in messages.languages()
+        else None
+    )
     return Finding(
         rule=rule,
         severity=severity,
         section=paragraph.section if paragraph else None,
         paragraph=paragraph.index if paragraph else None,
         excerpt=shown,
-        message=messages["en"],
+        message=messages.say(messages.FALLBACK, code, **params),
         message_local=local,
+        code=code,
+        params=params,
         span=span,
     )
 

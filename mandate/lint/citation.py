@@ -30,24 +30,21 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "warning",
             document,
             where,
-            {
-                "en": f"The opening does not cite resolution {res}, which the letter answers.",
-                "zh": f"开头未提及信函所答复的第{mandate.number}({mandate.year})号决议。",
-                "fr": f"L'ouverture ne cite pas la résolution {res} à laquelle la lettre répond.",
-            },
+            "citation.absent",
+            {"res": res, "number": mandate.number, "year": mandate.year},
         )
     elif mandate.number not in document.cited_resolutions:
-        cited = ", ".join(str(n) for n in document.cited_resolutions)
         yield finding(
             RULE,
             "error",
             document,
             where,
+            "citation.wrong-basis",
             {
-                "en": f"The letter cites resolution {cited} as its basis, not {res}.",
-                "zh": f"信函援引第{cited}号决议作为依据,"
-                f"而不是第{mandate.number}({mandate.year})号决议。",
-                "fr": f"La lettre cite la résolution {cited} comme fondement, et non la {res}.",
+                "cited": [str(n) for n in document.cited_resolutions],
+                "res": res,
+                "number": mandate.number,
+                "year": mandate.year,
             },
         )
     own = letter_date(document)
@@ -63,12 +60,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     "warning",
                     document,
                     paragraph,
-                    {
-                        "en": f"“{symbol}” is not a well-formed document symbol "
-                        "(S/YYYY/NNN, S/RES/NNNN (YYYY)).",
-                        "zh": f"“{symbol}”不是规范的文件编号(S/YYYY/NNN, S/RES/NNNN (YYYY))。",
-                        "fr": f"« {symbol} » n'est pas une cote de document bien formée.",
-                    },
+                    "citation.malformed",
+                    {"symbol": symbol},
                     span=span,
                 )
             elif year and "y" in good.groupdict() and int(good.group("y")) > year:
@@ -77,11 +70,7 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     "warning",
                     document,
                     paragraph,
-                    {
-                        "en": f"{symbol} is a document of {good.group('y')}, after the letter's "
-                        f"own year ({year}).",
-                        "zh": f"{symbol} 为 {good.group('y')} 年的文件,晚于信函日期({year} 年)。",
-                        "fr": f"{symbol} date de {good.group('y')}, après la lettre ({year}).",
-                    },
+                    "citation.later-symbol",
+                    {"symbol": symbol, "symbol_year": int(good.group("y")), "year": year},
                     span=span,
                 )

@@ -30,11 +30,7 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 "warning",
                 document,
                 first,
-                {
-                    "en": "The letter's date is missing from its title.",
-                    "zh": "信函标题中缺少日期。",
-                    "fr": "La date de la lettre manque dans son titre.",
-                },
+                "dates.missing",
             )
         return
     for paragraph in document.paragraphs:
@@ -55,14 +51,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 "warning",
                 document,
                 paragraph,
-                {
-                    "en": f"{paragraph.text[start:end]} is after the letter's own date "
-                    f"({own.isoformat()}): check the date.",
-                    "zh": f"{paragraph.text[start:end]}晚于信函日期({own.isoformat()}):"
-                    "请核对日期。",
-                    "fr": f"{paragraph.text[start:end]} est postérieur à la date de la lettre "
-                    f"({own.isoformat()}) : vérifiez.",
-                },
+                "dates.after-letter",
+                {"date": paragraph.text[start:end], "own": own.isoformat()},
                 span=(start, end),
             )
 

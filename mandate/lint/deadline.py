@@ -26,14 +26,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "info",
             document,
             where,
-            {
-                "en": f"No due date of {mandate.resolution} falls near the letter's date "
-                f"({own.isoformat()}); the nearest is {due.isoformat()}.",
-                "zh": f"信函日期({own.isoformat()})附近没有{mandate.resolution}规定的提交日期;"
-                f"最近的是 {due.isoformat()}。",
-                "fr": f"Aucune échéance de la {mandate.resolution} n'est proche de la date de la "
-                f"lettre ({own.isoformat()}) ; la plus proche est le {due.isoformat()}.",
-            },
+            "deadline.far",
+            {"resolution": mandate.resolution, "own": own.isoformat(), "due": due.isoformat()},
         )
     elif late > 0:
         yield finding(
@@ -41,11 +35,6 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "warning",
             document,
             where,
-            {
-                "en": f"The letter is dated {own.isoformat()}, {late} day(s) after it was due "
-                f"({due.isoformat()}).",
-                "zh": f"信函日期为 {own.isoformat()},比规定日期({due.isoformat()})晚 {late} 天。",
-                "fr": f"La lettre est datée du {own.isoformat()}, {late} jour(s) après "
-                f"l'échéance ({due.isoformat()}).",
-            },
+            "deadline.late",
+            {"own": own.isoformat(), "n": late, "due": due.isoformat()},
         )

@@ -31,11 +31,7 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "warning",
             document,
             document.paragraphs[0],
-            {
-                "en": "The letter is not addressed to the President of the Security Council.",
-                "zh": "信函未写明致安全理事会主席。",
-                "fr": "La lettre n'est pas adressée au Président du Conseil de sécurité.",
-            },
+            "form.addressee",
         )
     if Role.CLOSING not in roles:
         yield finding(
@@ -43,13 +39,7 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "warning",
             document,
             last,
-            {
-                "en": "The closing formula (bringing the letter to the attention of the members "
-                "of the Council) is missing.",
-                "zh": "缺少结尾套语(请提请安全理事会成员注意本信)。",
-                "fr": "La formule finale (porter la lettre à l'attention des membres du Conseil) "
-                "manque.",
-            },
+            "form.closing",
         )
     if Role.SIGNATURE not in roles:
         yield finding(
@@ -57,9 +47,5 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             "warning",
             document,
             last,
-            {
-                "en": "The signature line is missing.",
-                "zh": "缺少署名。",
-                "fr": "La signature manque.",
-            },
+            "form.signature",
         )

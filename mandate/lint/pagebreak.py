@@ -24,13 +24,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     "error",
                     document,
                     paragraph,
-                    {
-                        "en": f"“{doubled}” is doubled across a page break (line {join.line}): "
-                        "delete one and rejoin the paragraph.",
-                        "zh": f"“{doubled}”在分页处重复(第 {join.line} 行):删除其一并将段落接合。",
-                        "fr": f"« {doubled} » est répété de part et d'autre d'un saut de page "
-                        f"(ligne {join.line}) : supprimez-en un et rejoignez le paragraphe.",
-                    },
+                    "page-break.doubled",
+                    {"doubled": doubled, "paragraph": paragraph.index},
                     span=(at - len(doubled), at + len(doubled)),
                     shown=shown,
                 )
@@ -42,13 +37,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 "warning",
                 document,
                 paragraph,
-                {
-                    "en": f"The paragraph is cut by a page break at line {join.line}: "
-                    "rejoin it so that it reads as one.",
-                    "zh": f"段落在第 {join.line} 行被分页截断:请将其接合为一段。",
-                    "fr": f"Le paragraphe est coupé par un saut de page à la ligne {join.line} : "
-                    "rejoignez-le.",
-                },
+                "page-break.cut",
+                {"paragraph": paragraph.index, "before": join.before, "after": join.after},
                 span=(at, at),
                 shown=shown,
             )

@@ -42,13 +42,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     severity,
                     document,
                     paragraph,
-                    {
-                        "en": f"Placeholder {found} is still in the text: confirm the content and "
-                        "remove the drafting marks before the letter goes out.",
-                        "zh": f"文中仍有占位内容 {found}:请核实内容并删除起草标记后再提交。",
-                        "fr": f"Le marqueur provisoire {found} est resté dans le texte : "
-                        "vérifiez le contenu et supprimez-le avant l'envoi.",
-                    },
+                    "placeholder.found",
+                    {"found": found},
                     span=(m.start(), m.end()),
                 )
         for severity, count in more.items():

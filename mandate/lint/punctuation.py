@@ -54,12 +54,8 @@ def _one(
         severity,
         document,
         paragraph,
-        {
-            "en": f"{len(marks)} half-width {kinds} in Chinese text: use full-width {full}.",
-            "zh": f"中文文本中有 {len(marks)} 处半角标点 {kinds}:应使用全角 {full}。",
-            "fr": f"{len(marks)} signe(s) demi-chasse {kinds} dans le texte chinois : "
-            f"utilisez {full}.",
-        },
+        "punctuation.half-width",
+        {"n": len(marks), "kinds": kinds, "full": full, "marks": list(kinds)},
         span=(marks[0], marks[0] + 1),
     )
 
@@ -89,19 +85,13 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
         if other:
             yield _one(document, paragraph, "info", other, "()")
     if half and full:
-        listed = ", ".join(map(str, half))
         yield finding(
             RULE,
             "warning",
             document,
             None,
-            {
-                "en": f"The letter mixes half-width (paragraphs {listed}) and full-width commas, "
-                "colons and semicolons: make them consistent.",
-                "zh": f"全文半角(第 {listed} 段)与全角逗号、冒号、分号混用:请统一。",
-                "fr": f"La lettre mélange virgules demi-chasse (paragraphes {listed}) et "
-                "pleine chasse.",
-            },
+            "punctuation.mixed",
+            {"n": len(half), "paragraphs": half},
             shown=document.paragraph(half[0]).text[:40],
         )
 
@@ -121,13 +111,8 @@ def _full_width_in_latin(document: Document) -> Iterator[Finding]:
             "warning",
             document,
             paragraph,
-            {
-                "en": f"{len(marks)} full-width {kinds} in {document.language} text: "
-                "use ordinary punctuation.",
-                "zh": f"非中文文本中有 {len(marks)} 处全角标点 {kinds}。",
-                "fr": f"{len(marks)} signe(s) pleine chasse {kinds} dans le texte : "
-                "utilisez la ponctuation ordinaire.",
-            },
+            "punctuation.full-width",
+            {"n": len(marks), "kinds": kinds, "marks": list(kinds)},
             span=(marks[0], marks[0] + 1),
         )
 

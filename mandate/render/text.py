@@ -1,26 +1,47 @@
-"""The terminal summary: one line per element and per finding; colour only on a terminal."""
+"""The terminal summary: the verdict line first, then one line per element and per finding; colour
+only on a terminal."""
 
 from __future__ import annotations
 
 import click
 
 from mandate.hygiene import clean
+from mandate.messages import say
 from mandate.pipeline import Check
 
 _STATUS_COLOUR = {"covered": "green", "partial": "yellow", "missing": "red"}
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+def verdict_line(check: Check, lang: str = "en") -> str:
+    """'NOT READY — all 8 elements covered; 5 errors block submission', from the one readiness."""
+    r = check.readiness
+    total = len(check.assessment.verdicts)
+    gaps = [b for b in r.blocking if b.kind == "gap"]
+    stopping = [b for b in r.blocking if b.kind == "finding"]
+    if r.coverage_complete:
+        coverage = say(lang, "verdict.covered_all", n=total)
+    else:
+        coverage = say(lang, "verdict.gaps", n=len(gaps), total=total)
+    if not stopping:
+        blockers = say(lang, "verdict.nothing_blocks")
+    elif all(b.severity == "error" for b in stopping):
+        blockers = say(lang, "verdict.errors_block", n=len(stopping))
+    else:
+        blockers = say(lang, "verdict.findings_block", n=len(stopping))
+    head = say(lang, "verdict.ready" if r.ready else "verdict.not_ready")
+    return say(lang, "verdict.line", head=head, coverage=coverage, blockers=blockers)
+
+
 def render_text(check: Check) -> list[str]:
     """Lines of the summary, styled; click.echo strips the styles when not on a TTY."""
     result = check.result()
-    counts = {s: sum(1 for r in result.requirements if r.status == s) for s in _STATUS_COLOUR}
-    verdict = "READY" if result.ready else "NOT READY"
-    head = click.style(verdict, fg="green" if result.ready else "red", bold=True)
-    path = clean(result.letter.path)
+    line = verdict_line(check)
+    head, _, rest = line.partition(" — ")
+    styled = click.style(head, fg="green" if result.ready else "red", bold=True)
+    path = clean(result.letter.path)  # a file name with ESC in it must not drive the terminal
     lines = [
-        f"{path}: {head} — {counts['covered']} covered, {counts['partial']} partial, "
-        f"{counts['missing']} missing ({result.mandate.resolution}, letter in "
+        f"{path}: {styled} — {rest} ({result.mandate.resolution}, letter in "
         f"{result.letter.language})"
     ]
     for req in result.requirements:

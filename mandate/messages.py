@@ -1,0 +1,142 @@
+"""The message catalog: every sentence a person reads, one validated YAML file per language.
+
+Code never writes a sentence: lint and assess hand on a message code and its parameters (data),
+and renderers pick the words here, in the reader's language. A message is a format string with
+named placeholders, or a mapping of CLDR plural categories (zero, one, two, few, many, other) to
+format strings, chosen by the parameter ``n`` with the language's plural rule (Babel's CLDR data).
+A list parameter is joined with the language's separator ("8, 9", "8、9"). A language without a
+catalog, or a key missing from one, falls back to English, so a new language never breaks a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mandate.errors import InputError
+from mandate.resources import rules_dir
+
+Plural = Literal["zero", "one", "two", "few", "many", "other"]
+Message = str | dict[Plural, str]
+FALLBACK = "en"
+
+
+class Catalog(BaseModel):
+    """One language's messages and how its text is laid out."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["messages"]
+    lang: str = Field(pattern=r"^[a-z]{2,3}$")
+    name: str = Field(description="The language's name in itself, e.g. 'Русский'.")
+    locale: str = Field(description="Babel locale for plurals and dates, e.g. 'en_GB'.")
+    dir: Literal["ltr", "rtl"] = "ltr"
+    list_sep: str = Field(default=", ", description="Between items of a list: ', ' or '、'.")
+    messages: dict[str, Message]
+
+    @field_validator("messages")
+    @classmethod
+    def _formats(cls, messages: dict[str, Message]) -> dict[str, Message]:
+        for key, message in messages.items():
+            variants = [message] if isinstance(message, str) else list(message.values())
+            if isinstance(message, dict) and "other" not in message:
+                raise ValueError(f"{key}: a plural message needs an 'other' form")
+            for text in variants:
+                try:
+                    list(string.Formatter().parse(text))
+                except ValueError as exc:
+                    raise ValueError(f"{key}: {exc}") from None
+        return messages
+
+
+def messages_dir() -> Path:
+    """The folder of message catalogs."""
+    return rules_dir() / "messages"
+
+
+def placeholders(message: Message) -> set[str]:
+    """The named placeholders a message uses, across its plural forms."""
+    variants = [message] if isinstance(message, str) else list(message.values())
+    return {name for text in variants for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages that have a catalog."""
+    return tuple(sorted(p.stem for p in messages_dir().glob("*.yaml")))
+
+
+@cache
+def catalog(lang: str) -> Catalog:
+    """The catalog of ``lang``, or the English one when there is none."""
+    path = messages_dir() / f"{lang}.yaml"
+    if not path.is_file():
+        path = messages_dir() / f"{FALLBACK}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Catalog.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise InputError(f"{path}: field {field}: {first['msg']}.") from None
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"The message catalog {path} cannot be read: {exc}.") from None
+
+
+@cache
+def _plural_rule(locale: str):
+    from babel import Locale
+
+    return Locale.parse(locale).plural_form
+
+
+def plural(lang: str, n: int | float) -> Plural:
+    """The CLDR plural category of ``n`` in ``lang``."""
+    return _plural_rule(catalog(lang).locale)(abs(n))
+
+
+def has(lang: str, code: str) -> bool:
+    """Whether the catalog (or its English fallback) has this message."""
+    return code in catalog(lang).messages or code in catalog(FALLBACK).messages
+
+
+def say(lang: str, code: str, **params: object) -> str:
+    """The message ``code`` in ``lang`` with its placeholders filled."""
+    cat = catalog(lang)
+    message = cat.messages.get(code)
+    if message is None:
+        cat = catalog(FALLBACK)
+        message = cat.messages.get(code)
+        if message is None:
+            raise KeyError(f"no message '{code}' in the catalog")
+    if isinstance(message, dict):
+        form = plural(cat.lang, params.get("n", 0))  # type: ignore[arg-type]
+        message = message.get(form) or message["other"]
+    values = {
+        k: cat.list_sep.join(str(x) for x in v) if isinstance(v, list | tuple) else v
+        for k, v in params.items()
+    }
+    return message.format(**values)
+
+
+def join(lang: str, items: list[str]) -> str:
+    """Items joined with the language's separator."""
+    return catalog(lang).list_sep.join(items)
+
+
+def long_date(lang: str, date: dt.date) -> str:
+    """A date as the language writes it in a letter: '1 June 2020', '2020年6月1日'."""
+    from babel.dates import format_date
+
+    return format_date(date, "long", locale=catalog(lang).locale)
+
+
+def paragraphs(lang: str, numbers: list[int]) -> str:
+    """'paragraph 7', 'paragraphs 8, 9', '第 8、9 段'."""
+    return say(lang, "ref.paragraphs", n=len(numbers), list=numbers)
