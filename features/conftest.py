@@ -293,13 +293,13 @@ def covered_have_evidence(ctx: dict) -> None:
 
 @then(parsers.parse('the section headed "{heading}" is labelled with {elements}'))
 def section_labelled(ctx: dict, heading: str, elements: str) -> None:
+    labels = set(_section_labels(ctx, heading))
     if elements.startswith("at least one of "):
-        wanted = _ids(elements.removeprefix("at least one of "))
-        assert set(wanted) & set(_section_labels(ctx, heading))
+        # Some of these and nothing else: an extra, wrong label fails.
+        wanted = set(_ids(elements.removeprefix("at least one of ")))
+        assert labels & wanted and labels <= wanted, f"{heading}: {sorted(labels)}"
         return
-    labels = _section_labels(ctx, heading)
-    for element in _ids(elements):
-        assert element in labels, f"{heading}: {labels}"
+    assert labels == set(_ids(elements)), f"{heading}: {sorted(labels)}"
 
 
 @then("the paragraph that restates the request is labelled with nothing")
@@ -417,6 +417,12 @@ def input_unchanged(ctx: dict) -> None:
     path: Path = ctx["letter"]
     if "before" in ctx:
         assert path.read_bytes() == ctx["before"]
+    elif path.is_dir():
+        # A directory given as the letter: nothing may have been written into it but what the
+        # scenario made (the run's cwd is the scenario's folder; no report for a refused letter).
+        assert not list(path.glob("*.mandate.html")), list(path.iterdir())
+    else:
+        assert not os.path.lexists(path), f"{path} was created"
 
 
 @then("the summary has one line per element")
@@ -518,7 +524,31 @@ def screenshot(ctx: dict, name: str) -> None:
     target = ROOT / name
     target.parent.mkdir(parents=True, exist_ok=True)
     ctx["page"].screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000
+    width, height, distinct = _png_facts(target.read_bytes())
+    assert width >= 600 and height >= 400, (width, height)
+    assert distinct >= 8, f"the screenshot is nearly uniform ({distinct} distinct pixel values)"
+
+
+def _png_facts(data: bytes) -> tuple[int, int, int]:
+    """Width, height and how many distinct pixel values a PNG holds (decoded with zlib only)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    chunks, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        if kind == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour] * max(1, depth // 8)
+    stride = width * channels + 1
+    rows = [raw[i * stride + 1 : (i + 1) * stride] for i in range(0, height, max(1, height // 50))]
+    # Filtered bytes, sampled: a uniform image gives a handful of byte values, a page of text many.
+    distinct = len({row[j : j + channels] for row in rows for j in range(0, len(row), channels)})
+    return width, height, distinct
 
 
 @then("no dialog fires")

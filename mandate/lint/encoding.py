@@ -19,19 +19,12 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
         at = paragraph.text.find(_REPLACEMENT)
         if at < 0:
             continue
-        count = paragraph.text.count(_REPLACEMENT)
         yield finding(
             RULE,
             "error",
             document,
             paragraph,
-            {
-                "en": f"Paragraph {paragraph.index} has {count} character(s) that could not be "
-                "read (bytes that are not valid in the file's encoding, shown as �): retype them.",
-                "zh": f"第 {paragraph.index} 段有 {count} 个字符无法读取(文件编码中的无效字节,"
-                "显示为 �):请重新输入。",
-                "fr": f"Le paragraphe {paragraph.index} contient {count} caractère(s) illisible(s) "
-                "(octets invalides dans l'encodage du fichier, affichés �) : ressaisissez-les.",
-            },
+            "encoding.undecodable",
+            {"paragraph": paragraph.index},
             span=(at, at + 1),
         )

@@ -52,11 +52,6 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 severity,  # type: ignore[arg-type]
                 document,
                 paragraph,
-                {
-                    "en": f"{count} more placeholders in this paragraph (only the first "
-                    f"{PER_PARAGRAPH} are listed one by one).",
-                    "zh": f"本段另有 {count} 处占位内容(仅逐一列出前 {PER_PARAGRAPH} 处)。",
-                    "fr": f"{count} autres marqueurs provisoires dans ce paragraphe (seuls les "
-                    f"{PER_PARAGRAPH} premiers sont listés).",
-                },
+                "placeholder.more",
+                {"n": count, "max": PER_PARAGRAPH},
             )
