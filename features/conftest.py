@@ -21,6 +21,7 @@ from lettercraft import (
     join,
     make_rich_docx,
     move_section_text,
+    png_facts,
     replace_section_text,
     request_only,
     seed_blocks,
@@ -524,31 +525,10 @@ def screenshot(ctx: dict, name: str) -> None:
     target = ROOT / name
     target.parent.mkdir(parents=True, exist_ok=True)
     ctx["page"].screenshot(path=str(target), full_page=True)
-    width, height, distinct = _png_facts(target.read_bytes())
+    width, height, distinct = png_facts(target.read_bytes())
     assert width >= 600 and height >= 400, (width, height)
     assert distinct >= 8, f"the screenshot is nearly uniform ({distinct} distinct pixel values)"
 
-
-def _png_facts(data: bytes) -> tuple[int, int, int]:
-    """Width, height and how many distinct pixel values a PNG holds (decoded with zlib only)."""
-    import struct
-    import zlib
-
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
-    chunks, at = [], 8
-    while at < len(data):
-        length, kind = struct.unpack(">I4s", data[at : at + 8])
-        if kind == b"IDAT":
-            chunks.append(data[at + 8 : at + 8 + length])
-        at += 12 + length
-    raw = zlib.decompress(b"".join(chunks))
-    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour] * max(1, depth // 8)
-    stride = width * channels + 1
-    rows = [raw[i * stride + 1 : (i + 1) * stride] for i in range(0, height, max(1, height // 50))]
-    # Filtered bytes, sampled: a uniform image gives a handful of byte values, a page of text many.
-    distinct = len({row[j : j + channels] for row in rows for j in range(0, len(row), channels)})
-    return width, height, distinct
 
 
 @then("no dialog fires")
@@ -577,6 +557,9 @@ def pytest_bdd_apply_tag(tag: str, function) -> bool | None:
     """@browser marks a feature's scenarios as needing the browser."""
     if tag == "browser":
         pytest.mark.browser(function)
+        return True
+    if tag == "known-gap":  # a known error of the checker: strict, so a fix must drop the tag
+        pytest.mark.xfail(strict=True, reason="known gap")(function)
         return True
     return None
 

@@ -171,7 +171,7 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
     c = compiled(lang)
     guess = not explicit and _ends_are_meaningful(blocks, lang)
     out: list[_Para] = []
-    read = since_guess = 0  # characters so far, and at the last guessed cut
+    read, since_guess = 0, -_MIN_PAGE_CHARS  # characters so far, and at the last guessed cut
     for block in blocks:
         read += len(block.text)
         heading = _heading_like(block, lang)

@@ -49,7 +49,10 @@ def digit_run(size: int = SIZE) -> str:
 
 
 def short_lines(size: int = SIZE) -> str:
-    return HEAD + _fill("马里稳定团部队在加奥大区继续开展巡逻行动并保护平民安全\n\n", size) + TAIL
+    """Lines just over the heading length, blank lines between, none ending in 。: once all
+    merged into one paragraph with a false page-break warning per line."""
+    line = "马里稳定团部队在加奥大区和通布图大区继续开展巡逻行动并保护平民安全和人道主义准入工作"
+    return HEAD + _fill(line + "\n\n", size) + TAIL
 
 
 def placeholders(size: int = SIZE) -> str:

@@ -44,7 +44,7 @@ def test_short_lines_are_not_one_paragraph(tmp_path):
     path = tmp_path / "letter.txt"
     path.write_text(stress.short_lines(60_000), encoding="utf-8")
     result = check(path, "2480")
-    assert len(result.document.paragraphs) > 500
+    assert len(result.document.paragraphs) > 400  # 60 KB of 127-byte lines: about 470
     assert not [f for f in result.findings if f.rule == "page-break"]
 
 
@@ -53,4 +53,5 @@ def test_placeholders_beyond_fifty_in_a_paragraph_are_counted_in_one_finding(tmp
     path.write_text(stress.placeholders(30_000), encoding="utf-8")
     found = [f for f in check(path, "2480").findings if f.rule == "placeholder"]
     assert len(found) == 51
-    assert "more placeholders" in found[-1].message
+    more = [f for f in found if f.code == "placeholder.more"]
+    assert len(more) == 1 and "more placeholders" in more[0].message, more
