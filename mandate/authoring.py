@@ -14,10 +14,10 @@ from typing import Literal
 
 import yaml
 
+from mandate.language import patterns, profile, profiles, script_of
 from mandate.match import matcher_for
 from mandate.models import Document, Paragraph, Role, Section
-from mandate.rules import Mandate, load_conventions
-from mandate.segment import is_cjk
+from mandate.rules import Mandate
 
 Level = Literal["error", "warning", "info"]
 
@@ -34,17 +34,22 @@ class Problem:
         return f"{path}: {self.level}: {self.where}: {self.message}"
 
 
-def _cjk(text: str) -> bool:
-    return any(map(is_cjk, text))
+def _foreign_script(term: str, script: str) -> str | None:
+    """A script other than the language's own (and Latin, for names and acronyms) in a term."""
+    for ch in term:
+        found = script_of(ch)
+        if found and found not in {script, "latin"}:
+            return found
+    return None
 
 
 def check(mandate: Mandate) -> list[Problem]:
     """Problems that validation alone cannot see: missing vocabularies, terms that never count."""
     problems: list[Problem] = []
-    known = set(load_conventions().languages)
+    known = set(profiles())
     for lang in mandate.languages:
         if lang not in known:
-            problems.append(Problem("error", "languages", f"no letter conventions for '{lang}'"))
+            problems.append(Problem("error", "languages", f"no language profile for '{lang}'"))
         if lang not in mandate.request:
             problems.append(Problem("warning", "request", f"no request text in '{lang}'"))
     for element in mandate.elements:
@@ -75,11 +80,24 @@ def check(mandate: Mandate) -> list[Problem]:
                             )
                         )
                     seen[key] = g
-                    if lang == "zh" and not _cjk(term) and not term.isascii():
-                        problems.append(Problem("warning", where, f"“{term}” has no Chinese"))
-                    if lang != "zh" and _cjk(term):
+                    own = profile(lang)
+                    foreign = _foreign_script(term, own.script)
+                    if foreign:
                         problems.append(
-                            Problem("error", where, f"“{term}” is Chinese in the '{lang}' list")
+                            Problem(
+                                "error",
+                                where,
+                                f"“{term}” is in {foreign.capitalize()} script in the "
+                                f"'{lang}' ({own.english_name}) list",
+                            )
+                        )
+                    elif (
+                        own.script != "latin"
+                        and not any(script_of(ch) == own.script for ch in term)
+                        and not term.isascii()
+                    ):
+                        problems.append(
+                            Problem("warning", where, f"“{term}” has no {own.english_name}")
                         )
                     why = _never_counts(matcher, element.id, term)
                     if why:
@@ -158,109 +176,9 @@ def _one_paragraph(text: str, lang: str) -> Document:
 
 # --- Drafting a rules file from a resolution's paragraph -----------------------------------------
 
-_ITEM = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:：;；]))[(（]?([a-h])[)）]\s*", re.IGNORECASE)
-_SPLIT = {
-    "en": re.compile(
-        r";|,\s*(?:and\s+|including\s+)?|\s+as well as\s+|\s+including\s+|\s+and\s+"
-        r"(?=(?:an?\s+|the\s+)?(?:update|information|progress|report|possible)\b)"
-    ),
-    "fr": re.compile(
-        r";|,\s*(?:et\s+|y compris\s+)?|\s+ainsi que\s+|\s+y compris\s+|\s+notamment\s+"
-        r"|\s+et\s+(?=(?:une?\s+|les?\s+|la\s+|des\s+)?(?:mise à jour|informations?|"
-        r"progrès|éventuelle)\b)"
-    ),
-    "zh": re.compile(r"[、，,；;]|以及|包括|及其"),
-}
-_LEAD = {
-    "en": re.compile(
-        r"^(?:and\s+|on\s+|as well as\s+)?(?:an?\s+|the\s+)?(?:update\s+on\s+|information\s+on\s+"
-        r"|progress\s+(?:in|on)\s+(?=the)|report\s+on\s+)?(?:the\s+)?",
-        re.IGNORECASE,
-    ),
-    "fr": re.compile(
-        r"^(?:et\s+|ainsi que\s+)?(?:une?\s+)?(?:mise à jour\s+sur\s+|informations?\s+sur\s+)?"
-        r"(?:les?\s+|la\s+|l'|des\s+)?",
-        re.IGNORECASE,
-    ),
-    "zh": re.compile(r"^(?:有关|关于|和|与|以及|及)"),
-}
-_STOP = {
-    "en": set(
-        [
-            "a",
-            "an",
-            "the",
-            "of",
-            "on",
-            "in",
-            "to",
-            "for",
-            "and",
-            "or",
-            "with",
-            "by",
-            "from",
-            "its",
-            "their",
-            "this",
-            "that",
-            "any",
-            "all",
-            "update",
-            "information",
-            "progress",
-            "report",
-            "possible",
-            "related",
-            "including",
-            "as",
-            "well",
-        ]
-    ),
-    "fr": set(
-        [
-            "le",
-            "la",
-            "les",
-            "l'",
-            "un",
-            "une",
-            "des",
-            "de",
-            "du",
-            "d'",
-            "et",
-            "ou",
-            "en",
-            "au",
-            "aux",
-            "sur",
-            "pour",
-            "par",
-            "dans",
-            "avec",
-            "sa",
-            "son",
-            "ses",
-            "leur",
-            "leurs",
-            "mise",
-            "jour",
-            "informations",
-            "information",
-            "éventuelle",
-            "connexe",
-            "dans",
-            "que",
-            "ainsi",
-        ]
-    ),
-}
-_ZH_STOP = re.compile(r"的|和|与|及|在|方面|有关|关于|情况|最新|信息|进展|可能")
-
 
 def _slug(text: str, lang: str) -> str:
-    stop = _STOP.get(lang, _STOP["en"])
+    stop = set(profile(lang).draft.stop)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [
         w for w in re.findall(r"[a-z0-9]+", ascii_text.lower()) if w not in stop and len(w) > 1
@@ -270,12 +188,15 @@ def _slug(text: str, lang: str) -> str:
 
 def _terms(text: str, lang: str) -> list[str]:
     """Cue terms as they stand in the text: the whole phrase, its contiguous parts, key words."""
-    if lang == "zh":
-        chunks = [c for c in _ZH_STOP.split(text) if len(c) >= 2]
-        whole = re.sub(r"^(?:有关|关于)|(?:的最新情况|的最新|方面的信息|情况)$", "", text)
+    rules = profile(lang).draft
+    if not profile(lang).spaces:
+        stop = re.compile(rules.stop_pattern) if rules.stop_pattern else None
+        chunks = [c for c in (stop.split(text) if stop else [text]) if len(c) >= 2]
+        whole = re.sub(rules.trim, "", text) if rules.trim else text
         return list(dict.fromkeys([whole, *chunks] if 2 <= len(whole) <= 12 else chunks))
+    stopwords = set(rules.stop)
     words = text.lower().split()
-    content = [w.strip(".,;:") not in _STOP[lang] and len(w) > 2 for w in words]
+    content = [w.strip(".,;:") not in stopwords and len(w) > 2 for w in words]
     if not any(content):
         return []
     spans = [" ".join(words)] if len(words) <= 6 else []
@@ -291,32 +212,42 @@ def draft(
     paragraph: str, lang: str | None = None, number: int | None = None, year: int | None = None
 ) -> dict:
     """A starting rules file (as data) from a reporting paragraph's text."""
-    from mandate.segment import compiled, detect_language
+    from mandate.errors import InputError, UnsupportedLanguage
+    from mandate.language import detect, english_name
 
-    lang = lang or detect_language(paragraph)
-    citation = compiled(lang).citation.search(paragraph)
+    lang = lang or detect(paragraph)
+    if lang not in profiles():
+        raise UnsupportedLanguage(
+            lang,
+            f"The paragraph is in {english_name(lang)}, a language the checker has no profile for.",
+        )
+    rules = profile(lang).draft
+    citation = patterns(lang).citation.search(paragraph)
     if citation:
         number = number or int(citation.group("number"))
         year = year or int(citation.group("year"))
     if not number or not year:
-        from mandate.errors import InputError
-
         raise InputError("The paragraph cites no resolution; give --number and --year.")
-    marks = list(_ITEM.finditer(paragraph))
+    marks = list(re.finditer(rules.item, paragraph, re.IGNORECASE))
+    own = profile(lang)
+    edges = " ;,.:" + own.letter.sentence_end + own.letter.clause_end
+    edges += "".join(own.punctuation.full_width.values())
     items = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)
-        items.append((m.group(1).lower(), paragraph[m.end() : end].strip(" ;；,，.。:：")))
+        items.append((m.group(1).lower(), paragraph[m.end() : end].strip(edges)))
     if not items:
         items = [("a", paragraph.strip())]
     elements = []
     for item, text in items:
-        for n, piece in enumerate(p for p in _SPLIT[lang].split(text) if p and p.strip()):
-            title = _LEAD[lang].sub("", piece.strip()).strip(" .。")
+        split = re.compile(rules.split, re.IGNORECASE)
+        lead = re.compile(rules.lead, re.IGNORECASE)
+        for n, piece in enumerate(p for p in split.split(text) if p and p.strip()):
+            title = lead.sub("", piece.strip()).strip(" ." + profile(lang).letter.sentence_end)
             terms = _terms(title, lang)
             if not title or not terms:
                 continue
-            slug = _slug(title, lang) if lang != "zh" else f"e{n + 1}"
+            slug = _slug(title, lang)
             elements.append(
                 {
                     "id": f"{item}.{slug or f'e{n + 1}'}",

@@ -14,12 +14,13 @@ text under it that already speaks of it, never to text that does not.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from mandate.language import has_normalisation, normaliser, patterns, profile
 from mandate.models import (
     Classification,
     Document,
@@ -30,7 +31,7 @@ from mandate.models import (
     SectionLabels,
 )
 from mandate.rules import CueGroup, Mandate
-from mandate.segment import compiled, sentences
+from mandate.segment import sentences
 
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
 
@@ -62,13 +63,16 @@ class ElementMatcher:
 
         self.mandate = mandate
         self.lang = lang
-        self.nlp = blank_pipeline(lang)
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.nlp = blank_pipeline(profile(lang).tokenizer or lang)
+        # Words are matched on their normalised form (stem, unified spelling) where the profile
+        # gives one, so plurals, cases and clitics do not matter; else on lower case.
+        self.norm = normaliser(lang) if has_normalisation(lang) else None
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM" if self.norm else "LOWER")
         self.keys: dict[int, _Key] = {}
         self.groups: dict[tuple[str, str], CueGroup] = {}
-        conv = compiled(lang).conv
-        self.deferral = [re.compile(p, re.IGNORECASE) for p in conv.deferral]
-        self.abbreviations = frozenset(a.lower() for a in conv.abbreviations)
+        c = patterns(lang)
+        self.deferral = c.deferral
+        self.abbreviations = c.abbreviations
         for element in mandate.elements:
             for i, group in enumerate(element.cues.get(lang, [])):
                 self.groups[(element.id, str(i))] = group
@@ -96,7 +100,24 @@ class ElementMatcher:
         name = f"{key.kind}\t{key.element}\t{key.slot}"
         match_id = self.nlp.vocab.strings.add(name)
         self.keys[match_id] = key
-        self.matcher.add(name, list(self.nlp.tokenizer.pipe(terms)))
+        self.matcher.add(name, [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)])
+
+    def _normed(self, doc):  # -> spacy.tokens.Doc
+        """The doc with each token's NORM set to the profile's normal form of the word."""
+        if self.norm is not None:
+            for token in doc:
+                token.norm_ = self.norm(token.text)
+        return doc
+
+    def make_doc(self, text: str):  # -> spacy.tokens.Doc
+        """Tokens of a passage, normalised as the patterns are."""
+        return self._normed(self._doc(text))
+
+    def key(self, text: str) -> str:
+        """What makes two hits the same term: their words' normal forms."""
+        if self.norm is None:
+            return text.lower()
+        return " ".join(self.norm(t) for t in text.split())
 
     def _matches(self, text: str):
         """(match id, start char, end char) of every term, in windows below spaCy's length limit.
@@ -105,7 +126,7 @@ class ElementMatcher:
         memory stays bounded and spaCy's 1,000,000-character limit (E088) is never reached.
         """
         for offset, chunk in _windows(text, _WINDOW):
-            doc = self._doc(chunk)
+            doc = self._normed(self._doc(chunk))
             for match_id, start, end in self.matcher(doc):
                 last = doc[end - 1]
                 yield match_id, offset + doc[start].idx, offset + last.idx + len(last.text)
@@ -202,7 +223,7 @@ class ElementMatcher:
             if section.heading:
                 hits, _ = self.hits(section.heading)
                 heading_hints[section.index] = {
-                    e for e, hs in hits.items() if score(hs) >= th.heading_min
+                    e for e, hs in hits.items() if score(hs, self.key) >= th.heading_min
                 }
         paragraph_labels: list[ParagraphLabels] = []
         section_scores: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -212,7 +233,7 @@ class ElementMatcher:
             hits, parts = self.hits(paragraph.text)
             bounds = sentences(paragraph.text, self.abbreviations)
             hinted = heading_hints.get(paragraph.section, set())
-            scores = {e: score(hs) for e, hs in hits.items()}
+            scores = {e: score(hs, self.key) for e, hs in hits.items()}
             boosted = {
                 e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
             }
@@ -274,18 +295,22 @@ class ElementMatcher:
         return Classification(paragraphs=paragraph_labels, sections=sections)
 
 
-def score(hits: list[Hit]) -> float:
-    """Distinct terms at full weight, repeats at half, never more than the distinct terms."""
+def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
+    """Distinct terms at full weight, repeats at half, never more than the distinct terms.
+
+    ``key`` says when two hits are the same term ('rotation' and 'rotations' are).
+    """
     best: dict[str, float] = {}
     repeats = 0.0
     for hit in hits:
         if not hit.counted:
             continue
-        if hit.term in best:
+        term = key(hit.term)
+        if term in best:
             repeats += _REPEAT_SHARE * hit.weight
-            best[hit.term] = max(best[hit.term], hit.weight)
+            best[term] = max(best[term], hit.weight)
         else:
-            best[hit.term] = hit.weight
+            best[term] = hit.weight
     distinct = sum(best.values())
     return distinct + min(repeats, distinct)
 

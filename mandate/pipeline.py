@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from mandate import __version__
 from mandate.assess import assess
-from mandate.errors import InputError
+from mandate.errors import InputError, UnsupportedLanguage
+from mandate.language import english_name
 from mandate.lint import lint
 from mandate.match import classify
 from mandate.models import (
@@ -28,6 +30,9 @@ from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
 from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
+
+# A resolution cited in any language: its number and year stay in digits everywhere.
+_CITED = re.compile(r"(?<!\d)(\d{3,4})\s*\(\s*(\d{4})\s*\)")
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,29 @@ def resolve_mandate(
     raise InputError("The letter cites no resolution the checker knows; name one with --mandate.")
 
 
+def no_vocabulary(code: str, mandate: Mandate) -> InputError:
+    """One sentence naming the letter's language and the mandate that has no words for it."""
+    name = english_name(code)
+    covered = [english_name(c) for c in mandate.languages]
+    listed = ", ".join(covered[:-1]) + (" and " if len(covered) > 1 else "") + covered[-1]
+    return UnsupportedLanguage(
+        code,
+        f"The letter is in {name}, and {mandate.resolution} has no {name} vocabulary "
+        f"(it covers {listed}): the letter cannot be checked in {name}.",
+    )
+
+
+def _cited_mandate(text: str, spec: str | None) -> Mandate | None:
+    """The mandate named, or the first bundled one whose 'NNNN (YYYY)' the text cites."""
+    if spec:
+        return find_mandate(spec)
+    for m in _CITED.finditer(text[:20000]):
+        found = mandate_for_resolution(int(m.group(1)))
+        if found is not None and found.year == int(m.group(2)):
+            return found
+    return None
+
+
 def check_document(
     document: Document,
     mandate: Mandate,
@@ -108,10 +136,7 @@ def check_document(
 ) -> Check:
     """match → assess → lint on a segmented letter, then the desk officer's waivers."""
     if document.language not in mandate.languages:
-        raise InputError(
-            f"The rules for {mandate.resolution} have no vocabulary for letters in "
-            f"'{document.language}' (they cover {', '.join(mandate.languages)})."
-        )
+        raise no_vocabulary(document.language, mandate)
     if waivers:
         from mandate.lint import REGISTRY
 
@@ -140,7 +165,13 @@ def check(
     ``fail_on`` is the finding severity that blocks submission (readiness).
     """
     waivers_path = waivers or sidecar(path)
-    document = segment(read(path, max_bytes=max_bytes), language=language)
+    source = read(path, max_bytes=max_bytes)
+    try:
+        document = segment(source, language=language)
+    except UnsupportedLanguage as exc:
+        text = "\n".join(b.text for b in source.blocks)
+        rules = mandate if isinstance(mandate, Mandate) else _cited_mandate(text, mandate)
+        raise (no_vocabulary(exc.code, rules) if rules else exc) from None
     rules = (
         mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate, max_bytes)
     )

@@ -1,7 +1,7 @@
 """Mandates as data: the pydantic schema of a rules file, loaded with errors a person can act on.
 
-A mandate is the Council's request (one YAML file in ``rules/``); the conventions file holds what is
-true of every letter in a language (closing formulas, request verbs, deferral phrases). Adding a
+A mandate is the Council's request (one YAML file in ``rules/``); what is true of every letter in a
+language lives in its profile (``rules/languages/<code>.yaml``, see ``mandate.language``). Adding a
 mandate or a language means adding data, never code.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -176,49 +174,6 @@ class Mandate(Strict):
         raise KeyError(element_id)
 
 
-class LanguageConventions(Strict):
-    """What every letter in one language looks like, whatever the mandate."""
-
-    name: str
-    stopwords: list[str] = Field(default_factory=list)
-    sentence_end: str = Field(description="Characters that end a sentence.")
-    closing: list[str] = Field(description="Regular expressions of closing formulas.")
-    signature: list[str] = Field(default_factory=list)
-    request_markers: list[str] = Field(description="Regexes: the letter restates a request.")
-    resolution_citation: str = Field(description="Regex with a group 'number' (and 'year').")
-    deferral: list[str] = Field(
-        default_factory=list, description="Regexes: a sentence that only promises information."
-    )
-    enumerator: str = Field(description="Regex of a request sub-item marker such as '(a)'.")
-    abbreviations: list[str] = Field(
-        default_factory=list, description="Words whose full stop does not end a sentence."
-    )
-    heading_numbering: str = Field(description="Regex of a heading's own numbering, stripped.")
-    heading_max_chars: int = Field(gt=0)
-    title: list[str] = Field(default_factory=list, description="Regexes of a letter's title line.")
-    addressee: list[str] = Field(default_factory=list)
-
-    @field_validator("closing", "signature", "request_markers", "deferral", "title", "addressee")
-    @classmethod
-    def _regexes(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            re.compile(pattern)
-        return patterns
-
-    @field_validator("resolution_citation", "enumerator", "heading_numbering")
-    @classmethod
-    def _regex(cls, pattern: str) -> str:
-        re.compile(pattern)
-        return pattern
-
-
-class Conventions(Strict):
-    """The conventions file: one entry per language the checker reads."""
-
-    kind: Literal["conventions"]
-    languages: dict[Lang, LanguageConventions]
-
-
 RULES_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -292,18 +247,10 @@ def load_mandate(path: Path, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
     return validate(Mandate, {**data, "source": str(path)}, path)  # type: ignore[return-value]
 
 
-@cache
-def load_conventions(path: Path | None = None) -> Conventions:
-    """The letter conventions of every language (cached: they never change within a run)."""
-    path = path or rules_dir() / "conventions.yaml"
-    data = _load_yaml(path)
-    return validate(Conventions, data, path)  # type: ignore[return-value]
-
-
 def mandate_files(directory: Path | None = None) -> list[Path]:
-    """Every mandate file in the rules folder (the conventions file is not a mandate)."""
+    """Every mandate file in the rules folder (language profiles live in ``languages/``)."""
     directory = directory or rules_dir()
-    return sorted(p for p in directory.glob("*.yaml") if p.name != "conventions.yaml")
+    return sorted(directory.glob("*.yaml"))
 
 
 def find_mandate(spec: str, max_bytes: int = RULES_MAX_BYTES) -> Mandate:

@@ -11,32 +11,31 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from mandate.errors import InputError
+from mandate.errors import InputError, UnsupportedLanguage
+from mandate.language import Patterns, detect, patterns, profiles, script_of, sentence_splitter
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
-from mandate.rules import LanguageConventions, load_conventions
 
-_CLOSERS = "”’\"')）]】」』》"
-_SENTENCE_END = re.compile(r"[。！？!?；]|\.(?=\s|$)")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 # The request is restated at the start of the letter, not in its fifth paragraph.
 _REQUEST_WINDOW = 4
 
 
 def is_cjk(ch: str) -> bool:
-    """A Chinese character (CJK unified ideographs, extension A, compatibility)."""
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+    """A Chinese character (the Han script)."""
+    return script_of(ch) == "han"
 
 
-def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def sentences(
+    text: str, abbreviations: frozenset[str] = frozenset(), lang: str | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans by end punctuation: the scope in which a cue's context must appear.
 
     A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
-    language ('Mr.', 'para.') ends nothing.
+    language ('Mr.', 'para.') ends nothing. Without a language, every profile's marks end one.
     """
     bounds, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in sentence_splitter(lang).finditer(text):
         if m.group() == ".":
             # The word before the full stop, found by scanning back to white space (never the
             # whole sentence so far: a run of '1.' would make that quadratic).
@@ -54,69 +53,20 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tu
 
 
 def detect_language(text: str) -> str:
-    """zh when CJK characters dominate, else the Latin language with the most of its stopwords."""
-    conventions = load_conventions().languages
-    text = text[:20000]  # plenty to tell the language; long letters need not be read twice
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "en" if "en" in conventions else next(iter(conventions))
-    cjk = sum(1 for ch in letters if is_cjk(ch))
-    if cjk / len(letters) > 0.2 and "zh" in conventions:
-        return "zh"
-    words = re.findall(r"[a-zà-öø-ÿœ']+", text.lower())
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    best, best_score = "en", -1
-    for lang, conv in conventions.items():
-        if not conv.stopwords:
-            continue
-        score = sum(counts.get(w, 0) for w in conv.stopwords)
-        if score > best_score:
-            best, best_score = lang, score
-    return best
+    """The letter's language, by script and then stopwords (see ``mandate.language.detect``)."""
+    return detect(text)
 
 
-@dataclass
-class _Compiled:
-    conv: LanguageConventions
-    closing: list[re.Pattern[str]]
-    signature: list[re.Pattern[str]]
-    request: list[re.Pattern[str]]
-    citation: re.Pattern[str]
-    enumerator: re.Pattern[str]
-    enumerator_start: re.Pattern[str]
-    numbering: re.Pattern[str]
-    title: list[re.Pattern[str]]
-    addressee: list[re.Pattern[str]]
-
-
-@cache
-def compiled(lang: str) -> _Compiled:
-    """The language's conventions as compiled patterns (once per process)."""
-    conv = load_conventions().languages[lang]
-
-    def many(patterns: list[str]) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.IGNORECASE) for p in patterns]
-
-    return _Compiled(
-        conv=conv,
-        closing=many(conv.closing),
-        signature=many(conv.signature),
-        request=many(conv.request_markers),
-        citation=re.compile(conv.resolution_citation, re.IGNORECASE),
-        enumerator=re.compile(conv.enumerator, re.IGNORECASE),
-        enumerator_start=re.compile(r"^\s*" + conv.enumerator, re.IGNORECASE),
-        numbering=re.compile(conv.heading_numbering),
-        title=many(conv.title),
-        addressee=many(conv.addressee),
-    )
+def compiled(lang: str) -> Patterns:
+    """The language's profile as compiled patterns (once per process)."""
+    return patterns(lang)
 
 
 def ends_sentence(text: str, lang: str) -> bool:
     """Whether a block ends where a sentence may end (closing quotes and brackets ignored)."""
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in compiled(lang).conv.sentence_end + "。！？.!?"
+    letter = compiled(lang).profile.letter
+    stripped = text.rstrip().rstrip(letter.closers)
+    return bool(stripped) and stripped[-1] in letter.sentence_end
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
@@ -130,14 +80,15 @@ def _heading_like(block: Block, lang: str) -> bool:
     if block.table:
         return False
     c = compiled(lang)
+    letter = c.profile.letter
     text = c.numbering.sub("", block.text).strip()
-    if not text or len(text) > c.conv.heading_max_chars:
+    if not text or len(text) > letter.heading_max_chars:
         return False
-    if ends_sentence(block.text, lang) or text.endswith((",", "，", "、")):
+    if ends_sentence(block.text, lang) or text.endswith(tuple(letter.clause_end)):
         return False
-    if any(ch in text for ch in "。；;！？!?") or _any(c.signature, text):
+    if any(ch in text for ch in letter.heading_forbidden) or _any(c.signature, text):
         return False
-    return not (lang != "zh" and len(text.split()) > 14)
+    return not (letter.heading_max_words and len(text.split()) > letter.heading_max_words)
 
 
 @dataclass
@@ -188,7 +139,7 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
                     since_guess = read
                 tail = prev.pieces[-1]
                 before = _last_chars(prev.pieces, 16)
-                sep = "" if lang == "zh" or tail.endswith("-") else " "
+                sep = "" if not c.profile.spaces or tail.endswith("-") else " "
                 if sep == "" and tail.endswith("-"):
                     prev.pieces[-1] = tail[:-1]
                     prev.length -= 1
@@ -236,14 +187,14 @@ def _last_chars(pieces: list[str], n: int) -> str:
     return out[-n:]
 
 
-def _formula(c: _Compiled, text: str) -> bool:
+def _formula(c: Patterns, text: str) -> bool:
     return _any(c.closing, text) or _any(c.signature, text) or _any(c.title, text)
 
 
 def _ends_are_meaningful(blocks: list[Block], lang: str) -> bool:
     """Whether the letter's long paragraphs end with a sentence end, so a missing one means a
     cut; a letter written without final stops gives no such evidence."""
-    limit = compiled(lang).conv.heading_max_chars
+    limit = compiled(lang).profile.letter.heading_max_chars
     long_blocks = [b for b in blocks if not b.table and len(b.text) > limit]
     if len(long_blocks) < 3:
         return True
@@ -259,10 +210,10 @@ def _continues(prev: _Para, block: Block, lang: str) -> str | None:
         return None
     c = compiled(lang)
     first = block.text[:1]
-    if lang != "zh" and first.islower():
+    if c.profile.spaces and first.islower():
         return "lower"
     # A long block stopping mid-sentence was cut; a short one would have been a heading.
-    if prev.length > c.conv.heading_max_chars and not _any(c.signature, block.text):
+    if prev.length > c.profile.letter.heading_max_chars and not _any(c.signature, block.text):
         return "long"
     return None
 
@@ -328,8 +279,8 @@ def segment(source: Source, language: str | None = None) -> Document:
     if not source.blocks:
         raise InputError(f"{source.path} has no text.")
     lang = language or detect_language("\n".join(b.text for b in source.blocks))
-    if lang not in load_conventions().languages:
-        raise InputError(f"The checker does not know letters in '{lang}'.")
+    if lang not in profiles():
+        raise UnsupportedLanguage(lang)
     paras = _rejoin(source.blocks, lang, explicit=source.format == "docx")
     # A heading needs text under it: a heading-like last line, or one before the closing, is text.
     for i, p in enumerate(paras):
@@ -389,7 +340,7 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
 
 def _grams(text: str, lang: str) -> set[str]:
     """Character bigrams for Chinese, word bigrams otherwise: what a restatement shares."""
-    if lang == "zh":
+    if not profiles()[lang].spaces:
         chars = [ch for ch in text if not ch.isspace()]
         return {a + b for a, b in itertools.pairwise(chars)}
     words = re.findall(r"\w+", text.lower())

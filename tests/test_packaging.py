@@ -29,7 +29,8 @@ def test_wheel_ships_rules_and_reports(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in [
         "mandate/_data/rules/2480.yaml",
-        "mandate/_data/rules/conventions.yaml",
+        "mandate/_data/rules/languages/zh.yaml",
+        "mandate/_data/rules/languages/ar.yaml",
         "mandate/_data/reports/report.html.j2",
         "mandate/_data/reports/report.css",
         "mandate/_data/reports/i18n.yaml",

@@ -4,49 +4,10 @@ worded from the message catalog), and reading dates."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from mandate import messages
+from mandate.language import patterns
 from mandate.models import Document, Finding, Paragraph, Param, Role, Severity
-
-MONTHS = {
-    "en": [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-_ZH_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_LATIN_DATE = {
-    lang: re.compile(
-        r"(?P<d>\d{1,2})(?:er)?\s+(?P<m>" + "|".join(months) + r")(?:\s+(?P<y>\d{4}))?",
-        re.IGNORECASE,
-    )
-    for lang, months in MONTHS.items()
-}
 
 
 def excerpt(text: str, start: int, end: int, context: int = 12) -> str:
@@ -92,22 +53,29 @@ def finding(
 
 
 def find_dates(text: str, lang: str, year: int | None = None) -> list[tuple[dt.date, int, int]]:
-    """Dates written in the letter's language; a date without a year takes ``year``."""
-    pattern = _ZH_DATE if lang == "zh" else _LATIN_DATE.get(lang, _LATIN_DATE["en"])
-    out = []
-    for m in pattern.finditer(text):
-        y = int(m.group("y")) if m.group("y") else year
-        if y is None:
-            continue
-        if lang == "zh":
-            month = int(m.group("m"))
-        else:
-            month = MONTHS.get(lang, MONTHS["en"]).index(m.group("m").lower()) + 1
-        try:
-            out.append((dt.date(y, month, int(m.group("d"))), m.start(), m.end()))
-        except ValueError:
-            continue
-    return out
+    """Dates written as the language's profile writes them; a date without a year takes ``year``.
+
+    Digits may be of any script (Arabic-Indic too): ``int`` reads them all.
+    """
+    c = patterns(lang)
+    out: list[tuple[dt.date, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in c.dates:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # an earlier pattern read this date already
+            groups = m.groupdict()
+            y = int(groups["y"]) if groups.get("y") else year
+            raw = groups.get("m") or ""
+            month = int(raw) if raw.isdigit() else c.month_index.get(raw.lower())
+            if y is None or month is None:
+                continue
+            try:
+                out.append((dt.date(y, month, int(groups["d"])), m.start(), m.end()))
+            except ValueError:
+                continue
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda d: d[1])
 
 
 def letter_date(document: Document) -> dt.date | None:
