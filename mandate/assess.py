@@ -66,10 +66,13 @@ def _verdict(
             return _make(element, Status.PARTIAL, reason, evidence, missing_parts)
         return _make(element, Status.COVERED, Reason(kind="answered", places=places), evidence)
     if counted:
+        # Naming is not answering: passages that would be about the element but only name it.
+        named = [t for t in mentions if t[2].named]
+        kind = "named" if named else "passing"
         return _make(
             element,
             Status.PARTIAL,
-            Reason(kind="passing", places=_places(document, mentions)),
+            Reason(kind=kind, places=_places(document, named or mentions)),
             evidence,
         )
     set_aside = [
@@ -118,7 +121,9 @@ def reason_text(lang: str, reason: Reason, element: Element) -> str:
             if a.kind != "deferral"
         ]
         if words:
-            text += " " + say(lang, "reason.set_aside", terms=words, n=len(words))
+            text += say(lang, "ui.sentence_sep") + say(
+                lang, "reason.set_aside", terms=words, n=len(words)
+            )
     return text
 
 

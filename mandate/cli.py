@@ -17,6 +17,8 @@ from mandate.errors import InputError
 from mandate.files import check_output, max_size_bytes, write_output
 from mandate.hygiene import clean
 
+_REPORT_LANGUAGES = ["zh", "en", "fr", "es", "ru", "ar"]  # those of rules/messages (a test checks)
+
 
 class _Group(click.Group):
     """Every failure becomes one sentence and exit code 2; MANDATE_DEBUG=1 shows the traceback."""
@@ -77,7 +79,7 @@ def main() -> None:
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
 @click.option("--report/--no-report", default=True, help="With text: also write the HTML report.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
 @click.option("--letter-lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
 @click.option(
     "--fail-on",
@@ -219,7 +221,7 @@ def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path 
     help="Folder for the reports and index.html.",
 )
 @click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
 def batch(
     paths: tuple[Path, ...], output: Path, mandate_spec: str | None, lang: str | None
 ) -> None:

@@ -23,6 +23,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandate.errors import InputError
+from mandate.judgement import DeferralGrammar
 from mandate.resources import rules_dir
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -148,9 +149,14 @@ class Letter(Strict):
 
 
 class Deferral(Strict):
-    """Sentences that only promise the information later (regexes); grammar may come later."""
+    """Sentences that only promise the information later: phrases (regexes) and a grammar.
+
+    The grammar (promise + later channel, or later time + information, or keeping the Council
+    informed) recognises a deferral in any wording; see ``mandate.judgement.DeferralGrammar``.
+    """
 
     patterns: list[str] = Field(default_factory=list)
+    grammar: DeferralGrammar | None = None
 
     @field_validator("patterns")
     @classmethod

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from mandate.judgement import clauses, content_words, figures, full_sentences, grammar
 from mandate.language import has_normalisation, normaliser, patterns, profile
 from mandate.models import (
     Classification,
@@ -34,6 +35,8 @@ from mandate.rules import CueGroup, Mandate
 from mandate.segment import sentences
 
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
+# A deferral sentence whose other clauses say this many words (beyond names) also reports an action.
+_ACTION_WORDS = 5
 
 
 @cache
@@ -73,6 +76,14 @@ class ElementMatcher:
         c = patterns(lang)
         self.deferral = c.deferral
         self.abbreviations = c.abbreviations
+        self.grammar = grammar(profile(lang).deferral.grammar)
+        self.stopwords = frozenset(w.lower() for w in profile(lang).detection.stopwords)
+        self.echo = {
+            element.id: " ".join(
+                [element.title.get(lang, ""), mandate.request.get(lang, "")]
+            ).lower()
+            for element in mandate.elements
+        }
         for element in mandate.elements:
             for i, group in enumerate(element.cues.get(lang, [])):
                 self.groups[(element.id, str(i))] = group
@@ -175,9 +186,19 @@ class ElementMatcher:
         def sentence_of(char: int) -> int:
             return bisect_right(starts, char) - 1
 
+        # Context is looked for in the whole sentence: a list after a colon belongs to it.
+        full_starts = [a for a, _ in full_sentences(text)]
+
+        def whole_of(char: int) -> int:
+            return bisect_right(full_starts, char) - 1
+
         deferred = {
             n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
+        promised = sorted(
+            self.promises(text, [span for spans in found.values() for span in spans])
+        )
+        deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
         global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
         by_element: dict[str, list[Hit]] = defaultdict(list)
         parts: dict[str, set[str]] = defaultdict(set)
@@ -189,7 +210,8 @@ class ElementMatcher:
             group = self.groups[(key.element, key.slot)]
             excl = _Spans(found.get(_Key("exclude", key.element, ""), []))
             withs = found.get(_Key("with", key.element, key.slot), [])
-            with_per_sentence = Counter(sentence_of(s) for s, _ in withs)
+            # Context is counted per whole sentence, once: no pair of hits is ever compared.
+            with_per_whole = Counter(whole_of(s) for s, _ in withs)
             with_spans = Counter(withs)
             for start, end in spans:
                 if global_excl.covering(start, end) is not None:
@@ -204,7 +226,9 @@ class ElementMatcher:
                     hit.counted = False
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
                     hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
-                elif group.with_ and with_per_sentence[sent] - with_spans[(start, end)] <= 0:
+                elif group.with_ and (
+                    with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
+                ):
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
                     hit.aside = "context"
@@ -214,6 +238,112 @@ class ElementMatcher:
                     hit.aside = "deferral"
                 by_element[key.element].append(hit)
         return {e: _resolve_overlaps(h) for e, h in by_element.items()}, parts
+
+    def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
+
+        A sentence that promises the information later is a deferral unless its other clauses say
+        something beyond the names of elements (an action with its actors: "will set benchmarks
+        with the Government, and report on them in my next letter"). "Premature" is an answer
+        when the passage goes on to say something else (an assessment with its conditions);
+        alone, or followed only by a promise, it is not.
+        """
+        g = self.grammar
+        full = full_sentences(text)
+        named = sorted(named)  # bisected per clause: never every name against every clause
+        longest = max((e - s for s, e in named), default=0)
+        out = [
+            (a, b)
+            for a, b in full
+            if g.is_deferral(text[a:b])
+            and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+        ]
+        taken = set(out)
+        out += [
+            (a, b)
+            for a, b in full
+            if (a, b) not in taken and any(p.search(text, a, b) for p in self.deferral)
+        ]
+        taken = set(out)
+        premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
+        if premature:
+            early = set(premature)
+            rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
+            said = sum(len(text[a:b].strip()) for a, b in rest)
+            conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
+            if said < self.mandate.thresholds.min_chars and not conditions:
+                out += premature
+        return out
+
+    def _besides(
+        self,
+        text: str,
+        a: int,
+        b: int,
+        named: list[tuple[int, int]],
+        longest: int | None = None,
+    ) -> float:
+        """Words a deferral sentence says outside its promising clauses and the elements' names
+        (``named`` sorted; ``longest`` the longest name, so only names near a clause are read)."""
+        if longest is None:
+            named = sorted(named)
+            longest = max((e - s for s, e in named), default=0)
+        g = self.grammar
+        words = 0.0
+        for ca, cb in clauses(text, a, b):
+            clause = text[ca:cb]
+            if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
+                continue
+            masked = list(clause)
+            lo = bisect_left(named, (ca - longest, -1))
+            for s, e in named[lo : bisect_left(named, (cb, -1))]:
+                for i in range(max(s, ca), min(e, cb)):
+                    masked[i - ca] = " "
+            words += content_words("".join(masked), self.lang == "zh", self.stopwords)
+        return words
+
+    def describe(
+        self, text: str, element: str, hits: dict[str, list[Hit]], min_weight: float
+    ) -> float:
+        """What the passage says about the element beyond naming it (the ``naming`` weights).
+
+        Clauses with the element's words count in full, the rest of their sentence at the
+        ``context`` share; a sentence that names several elements divides its description.
+        """
+        w = self.mandate.naming
+        touch = self.mandate.thresholds.touch_weight or min_weight
+        cjk = self.lang == "zh"
+        spoken = [h for h in hits[element] if h.counted and h.weight >= min_weight]
+        every = [h for hs in hits.values() for h in hs if h.counted]
+        total = 0.0
+        for a, b in full_sentences(text):
+            mine = [h for h in spoken if a <= h.start < b]
+            if not mine:
+                continue
+            named = sum(
+                1
+                for hs in hits.values()
+                if any(h.counted and h.weight >= touch and a <= h.start < b for h in hs)
+            )
+            own = {
+                h.term
+                for h in hits[element]
+                if h.counted and a <= h.start < b and h.term not in self.echo[element]
+            }
+            said = 0.0
+            for ca, cb in clauses(text, a, b):
+                masked = list(text[ca:cb])
+                for h in every:
+                    for i in range(max(h.start, ca), min(h.end, cb)):
+                        masked[i - ca] = " "
+                stretch = "".join(masked)
+                value = w.figure * figures(stretch) + w.word * content_words(
+                    stretch, cjk, self.stopwords
+                )
+                inside = any(ca <= h.start < cb for h in mine)
+                said += value if inside else w.context * value
+            total += (said + w.term * len(own)) / max(1, named)
+        return round(total, 2)
 
     def classify(self, document: Document) -> Classification:
         """Labels for every body paragraph and section of the letter."""
@@ -228,12 +358,24 @@ class ElementMatcher:
         paragraph_labels: list[ParagraphLabels] = []
         section_scores: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         section_elements: dict[int, set[str]] = defaultdict(set)
+        section_said: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        said_anything: dict[int, bool] = {}
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
             hits, parts = self.hits(paragraph.text)
             bounds = sentences(paragraph.text, self.abbreviations)
             hinted = heading_hints.get(paragraph.section, set())
-            scores = {e: score(hs, self.key) for e, hs in hits.items()}
+            # A passage that promises its details later keeps only a share of its weight.
+            promised = self.promises(
+                paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
+            )
+            defers = bool(promised)
+            if len(promised) < len(full_sentences(paragraph.text)):
+                said_anything[paragraph.section] = True
+            else:
+                said_anything.setdefault(paragraph.section, False)
+            keep = self.mandate.naming.deferred if defers else 1.0
+            scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
             boosted = {
                 e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
             }
@@ -244,8 +386,11 @@ class ElementMatcher:
                 if e not in hits:
                     continue
                 s = boosted[e]
+                said = self.describe(paragraph.text, e, hits, th.mention_weight)
+                named = said < self.mandate.naming.described
                 substantive = (
-                    s >= th.substantive
+                    not named
+                    and s >= th.substantive
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
                     and (e in hinted or _share(bounds, hits[e], th.mention_weight) >= th.min_share)
@@ -253,6 +398,9 @@ class ElementMatcher:
                 if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
                     s = 0.0  # supporting words only: kept for the record, worth nothing
                     substantive = False
+                touch = th.touch_weight or th.mention_weight
+                if not substantive and not any(h.counted and h.weight >= touch for h in hits[e]):
+                    s = 0.0  # not about it, and no word that names it: not even a mention
                 labels.append(
                     Label(
                         element=e,
@@ -262,9 +410,13 @@ class ElementMatcher:
                         hits=hits[e],
                         sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
+                        named=named and s > 0 and s >= th.dominance * top,
+                        deferred=defers,
+                        description=said,
                     )
                 )
                 section_scores[paragraph.section][e] += scores[e] if s > 0 else 0.0
+                section_said[paragraph.section][e] += said if s > 0 else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
             paragraph_labels.append(
@@ -282,6 +434,7 @@ class ElementMatcher:
                 for e in hinted
                 if sums.get(e, 0) + th.heading_bonus >= th.substantive
                 and sums.get(e, 0) >= th.mention
+                and section_said[section.index].get(e, 0) >= self.mandate.naming.described
             }
             order = [e.id for e in self.mandate.elements]
             sections.append(
@@ -290,6 +443,7 @@ class ElementMatcher:
                     elements=[e for e in order if e in elements],
                     heading_elements=[e for e in order if e in hinted],
                     scores={e: round(v, 2) for e, v in sums.items()},
+                    deferred=said_anything.get(section.index) is False,
                 )
             )
         return Classification(paragraphs=paragraph_labels, sections=sections)
@@ -325,6 +479,12 @@ def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) ->
             if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
                 spoken.add(n)
     return len(spoken) / max(1, len(bounds))
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``char`` lies in one of ``spans`` (sorted, not overlapping: whole sentences)."""
+    n = bisect_right(spans, (char, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= char < spans[n][1]
 
 
 class _Spans:

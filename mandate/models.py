@@ -6,6 +6,7 @@ Each step takes and returns these; none knows how the next one works. The JSON c
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
@@ -140,6 +141,11 @@ class Label(BaseModel):
     hits: list[Hit]
     sentence: str = Field(description="The sentence with the most evidence.")
     parts: list[str] = Field(default_factory=list, description="Parts of the element it answers.")
+    named: bool = Field(
+        default=False, description="The passage names the element but says nothing about it."
+    )
+    deferred: bool = Field(default=False, description="The passage promises the details later.")
+    description: float = Field(default=0.0, description="What it says beyond the element's name.")
 
     @property
     def terms(self) -> list[str]:
@@ -166,6 +172,9 @@ class SectionLabels(BaseModel):
     elements: list[str]
     heading_elements: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
+    deferred: bool = Field(
+        default=False, description="Every sentence of the section only promises information later."
+    )
 
 
 class Classification(BaseModel):
@@ -215,7 +224,7 @@ class SetAside(BaseModel):
     phrase: str | None = Field(default=None, description="The excluded phrase, if any.")
 
 
-ReasonKind = Literal["answered", "parts_missing", "passing", "deferred", "nothing"]
+ReasonKind = Literal["answered", "parts_missing", "passing", "named", "deferred", "nothing"]
 
 
 class Reason(BaseModel):
@@ -285,6 +294,7 @@ class LetterInfo(BaseModel):
     language: str
     encoding: str
     format: str
+    date: dt.date | None = Field(default=None, description="The letter's own date, if found.")
 
 
 class MandateInfo(BaseModel):

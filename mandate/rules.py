@@ -87,6 +87,12 @@ class Thresholds(Strict):
         description="A passing mention needs one term at least this heavy: "
         "supporting words alone mention nothing.",
     )
+    touch_weight: float | None = Field(
+        default=None,
+        gt=0,
+        description="A passage that is not about the element touches it (partial) only with a "
+        "term at least this heavy (default: mention_weight): supporting words touch nothing.",
+    )
     dominance: float = Field(
         default=0.45,
         ge=0,
@@ -112,6 +118,35 @@ class Thresholds(Strict):
         if self.mention > self.substantive:
             raise ValueError("mention must not exceed substantive")
         return self
+
+
+class Naming(Strict):
+    """Naming is not answering: what a passage must say about an element beyond its name.
+
+    A sentence's description of an element is what the clauses that speak of it hold — figures and
+    dates, the element's own words beyond its title and the request, other words — plus a share of
+    what the rest of the sentence says, divided among the elements the sentence names.
+    """
+
+    figure: float = Field(default=1.0, ge=0, description="Each figure or date.")
+    term: float = Field(
+        default=1.0,
+        ge=0,
+        description="Each own term of the element that does not echo its title.",
+    )
+    word: float = Field(default=0.2, ge=0, description="Each other word (two Chinese characters).")
+    context: float = Field(
+        default=0.5, ge=0, le=1, description="Share of the rest of the sentence that counts."
+    )
+    described: float = Field(
+        default=1.5, ge=0, description="Below this a passage names the element; it is a mention."
+    )
+    deferred: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of its score a passage keeps when it promises the details later.",
+    )
 
 
 class ProcessCondition(Strict):
@@ -146,6 +181,7 @@ class Mandate(Strict):
         description="Names that contain cue words but are no topic (安全理事会, Security Council).",
     )
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    naming: Naming = Field(default_factory=Naming)
     elements: list[Element] = Field(min_length=1)
     source: str = Field(default="", exclude=True)
 

@@ -1,0 +1,155 @@
+"""What a passage says about an element, beyond the words that name it.
+
+Two questions the matcher's word counts cannot answer on their own:
+- Is a sentence a promise? A deferral is recognised by its grammar (a future or a promise, and a
+  later letter, report or briefing, or keeping the Council informed), not by a list of phrases; it
+  counts for nothing. "It is premature to …" is an answer only when something else is said.
+- Does a passage describe the element or only name it? Facts (figures, dates), words of the
+  element's own beyond its title, and what else the clause says weigh; a sentence that names
+  several elements shares what it says among them. The weights are the mandate's ``naming`` block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)|\n")
+_CLAUSE = re.compile(r"[,，;；:：、—–()（）]|\s-\s")
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*%?|[一二三四五六七八九十两百千万]+(?=[个名次项座所支批架辆营连队吨人%])"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+class DeferralGrammar(BaseModel):
+    """A language's grammar of promising information later (regexes, matched case-insensitively).
+
+    A sentence is a deferral when it has a ``promise`` (a future or an undertaking) and a later
+    ``channel`` (the next letter, a subsequent report or briefing), or a ``later`` time ("later",
+    "once the review is completed") with ``information`` (details, an update, to report), or
+    keeping the Council informed (``keep_informed``).
+    ``premature`` marks "it is premature to …": counted only when something else is said, such as
+    the ``conditions`` on which the matter depends.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    promise: list[str] = Field(default_factory=list)
+    channel: list[str] = Field(default_factory=list)
+    later: list[str] = Field(default_factory=list)
+    information: list[str] = Field(default_factory=list)
+    keep_informed: list[str] = Field(default_factory=list)
+    premature: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
+
+    @field_validator(
+        "promise", "channel", "later", "information", "keep_informed", "premature", "conditions"
+    )
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled deferral grammar of one language."""
+
+    promise: re.Pattern[str] | None
+    channel: re.Pattern[str] | None
+    later: re.Pattern[str] | None
+    information: re.Pattern[str] | None
+    keep_informed: re.Pattern[str] | None
+    premature: re.Pattern[str] | None
+    conditions: re.Pattern[str] | None
+
+    def is_deferral(self, sentence: str) -> bool:
+        """A sentence whose content is that the information will come later."""
+        if self.promise is None or not self.promise.search(sentence):
+            return False
+
+        def has(pattern: re.Pattern[str] | None) -> bool:
+            return bool(pattern and pattern.search(sentence))
+
+        return (
+            has(self.channel)
+            or (has(self.later) and has(self.information))
+            or has(self.keep_informed)
+        )
+
+    def is_premature(self, sentence: str) -> bool:
+        """A sentence saying it is too early to say."""
+        return bool(self.premature and self.premature.search(sentence))
+
+    def has_conditions(self, text: str) -> bool:
+        """Conditions, requirements or a contrast: an assessment rather than a refusal."""
+        return bool(self.conditions and self.conditions.search(text))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def grammar(spec: DeferralGrammar | None) -> Grammar:
+    """The compiled grammar (an empty one when the language has none)."""
+    spec = spec or DeferralGrammar()
+    return Grammar(
+        promise=_alternation(spec.promise),
+        channel=_alternation(spec.channel),
+        later=_alternation(spec.later),
+        information=_alternation(spec.information),
+        keep_informed=_alternation(spec.keep_informed),
+        premature=_alternation(spec.premature),
+        conditions=_alternation(spec.conditions),
+    )
+
+
+def full_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of whole sentences (ended by a full stop, not by ';' or ':'), and list lines.
+
+    A list of conditions after a colon, or items separated by semicolons, belong to one sentence.
+    A full stop after a paragraph number or an initial ('6.', 'A.') ends nothing.
+    """
+    bounds, start = [], 0
+    for m in _FULL_STOP.finditer(text):
+        if m.group() == ".":
+            word = text[start : m.start()].split()[-1:] or [""]
+            stem = word[0].lstrip("(").lower()
+            if len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in {"mr", "dr", "no"}):
+                continue
+        if text[start : m.end()].strip():
+            bounds.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip() or not bounds:
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clause spans inside a sentence: cut at commas, semicolons, colons and dashes."""
+    out, start = [], a
+    for m in _CLAUSE.finditer(text, a, b):
+        if text[start : m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:b].strip():
+        out.append((start, b))
+    return out or [(a, b)]
+
+
+def figures(text: str) -> int:
+    """Figures and dates written with digits (or Chinese numerals before a measure word)."""
+    return len(_FIGURE.findall(text))
+
+
+def content_words(text: str, cjk: bool, stopwords: frozenset[str]) -> float:
+    """How much a stretch of text says: words (two Chinese characters make one)."""
+    if cjk:
+        return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff") / 2
+    return sum(1 for w in _WORD.findall(text) if w.lower() not in stopwords)
