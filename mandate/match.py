@@ -313,36 +313,49 @@ class ElementMatcher:
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
         cjk = self.lang == "zh"
-        spoken = [h for h in hits[element] if h.counted and h.weight >= min_weight]
-        every = [h for hs in hits.values() for h in hs if h.counted]
+        full = full_sentences(text)
+        starts = [a for a, _ in full]
+
+        def sentence_of(char: int) -> int:
+            return bisect_right(starts, char) - 1
+
+        # Hits bucketed by sentence once, names sorted for bisecting per clause: linear in the
+        # passage however many terms it repeats (every hit against every clause was quadratic).
+        mine_by: dict[int, list[Hit]] = defaultdict(list)
+        own_by: dict[int, set[str]] = defaultdict(set)
+        for h in hits[element]:
+            if not h.counted:
+                continue
+            n = sentence_of(h.start)
+            if h.weight >= min_weight:
+                mine_by[n].append(h)
+            if h.term not in self.echo[element]:
+                own_by[n].add(h.term)
+        named_by: Counter[int] = Counter()
+        for hs in hits.values():
+            named_by.update({sentence_of(h.start) for h in hs if h.counted and h.weight >= touch})
+        every = sorted((h.start, h.end) for hs in hits.values() for h in hs if h.counted)
+        longest = max((e - s for s, e in every), default=0)
         total = 0.0
-        for a, b in full_sentences(text):
-            mine = [h for h in spoken if a <= h.start < b]
+        for n, (a, b) in enumerate(full):
+            mine = sorted(h.start for h in mine_by.get(n, []))
             if not mine:
                 continue
-            named = sum(
-                1
-                for hs in hits.values()
-                if any(h.counted and h.weight >= touch and a <= h.start < b for h in hs)
-            )
-            own = {
-                h.term
-                for h in hits[element]
-                if h.counted and a <= h.start < b and h.term not in self.echo[element]
-            }
             said = 0.0
             for ca, cb in clauses(text, a, b):
                 masked = list(text[ca:cb])
-                for h in every:
-                    for i in range(max(h.start, ca), min(h.end, cb)):
+                lo = bisect_left(every, (ca - longest, -1))
+                for hs_, he_ in every[lo : bisect_left(every, (cb, -1))]:
+                    for i in range(max(hs_, ca), min(he_, cb)):
                         masked[i - ca] = " "
                 stretch = "".join(masked)
                 value = w.figure * figures(stretch) + w.word * content_words(
                     stretch, cjk, self.stopwords
                 )
-                inside = any(ca <= h.start < cb for h in mine)
+                k = bisect_left(mine, ca)
+                inside = k < len(mine) and mine[k] < cb
                 said += value if inside else w.context * value
-            total += (said + w.term * len(own)) / max(1, named)
+            total += (said + w.term * len(own_by.get(n, set()))) / max(1, named_by[n])
         return round(total, 2)
 
     def classify(self, document: Document) -> Classification:
