@@ -80,7 +80,9 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
 @click.option("--report/--no-report", default=True, help="With text: also write the HTML report.")
 @click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
-@click.option("--letter-lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option(
+    "--letter-lang", metavar="CODE", help="The letter's language (a profile code): skip detection."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),
@@ -413,7 +415,7 @@ def rules_test(paths: tuple[Path, ...]) -> None:
 @rules.command("draft")
 @click.argument("paragraph", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write the YAML.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option("--lang", metavar="CODE", help="The paragraph's language: skip detection.")
 @click.option("--number", type=int, help="Resolution number, if the text does not cite it.")
 @click.option("--year", type=int, help="Resolution year, if the text does not cite it.")
 def rules_draft(

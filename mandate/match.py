@@ -78,6 +78,7 @@ class ElementMatcher:
         self.abbreviations = c.abbreviations
         self.grammar = grammar(profile(lang).deferral.grammar)
         self.stopwords = frozenset(w.lower() for w in profile(lang).detection.stopwords)
+        self.spaceless = not profile(lang).spaces  # words are counted in characters
         self.echo = {
             element.id: " ".join(
                 [element.title.get(lang, ""), mandate.request.get(lang, "")]
@@ -299,7 +300,7 @@ class ElementMatcher:
             for s, e in named[lo : bisect_left(named, (cb, -1))]:
                 for i in range(max(s, ca), min(e, cb)):
                     masked[i - ca] = " "
-            words += content_words("".join(masked), self.lang == "zh", self.stopwords)
+            words += content_words("".join(masked), self.spaceless, self.stopwords)
         return words
 
     def describe(
@@ -312,7 +313,7 @@ class ElementMatcher:
         """
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
-        cjk = self.lang == "zh"
+        cjk = self.spaceless
         full = full_sentences(text)
         starts = [a for a, _ in full]
 

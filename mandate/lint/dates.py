@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from mandate.language import patterns
 from mandate.lint.base import find_dates, finding, letter_date
 from mandate.models import Document, Finding, Role
 from mandate.rules import Mandate
 from mandate.segment import sentences
 
 RULE = "dates"
-_FUTURE = re.compile(
-    r"将于|将在|计划于|预计|拟于|定于|\bwill\b|\bscheduled\b|\bplanned\b|\bexpected\b|\bdue\b"
-    r"|\bsera\b|\bseront\b|\bprévue?s?\b|\bdevrait\b",
-    re.IGNORECASE,
-)
-
 
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """A warning for a missing date, and for each past-tense date later than the letter."""
@@ -33,6 +27,7 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 "dates.missing",
             )
         return
+    c = patterns(document.language)
     for paragraph in document.paragraphs:
         if paragraph.role not in {Role.BODY, Role.REQUEST}:
             continue
@@ -41,10 +36,10 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             if date <= own:
                 continue
             if bounds is None:
-                bounds = sentences(paragraph.text)
+                bounds = sentences(paragraph.text, c.abbreviations, document.language)
                 starts = [a for a, _ in bounds]
             sentence = _sentence(paragraph.text, start, bounds, starts)
-            if _FUTURE.search(sentence):
+            if c.future is not None and c.future.search(sentence):
                 continue
             yield finding(
                 RULE,
