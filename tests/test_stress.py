@@ -31,9 +31,9 @@ PATHOLOGICAL = [
 def test_pathological_input_finishes(make, tmp_path):
     path = tmp_path / "letter.txt"
     path.write_text(make(stress.SIZE), encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the shared machine's load does not count
     result = check(path, "2480")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < CEILING_S, f"{make.__name__}: {elapsed:.1f} s"
     assert result.assessment.verdicts  # checked, not refused
 
