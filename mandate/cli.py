@@ -192,7 +192,10 @@ def annotate(draft: Path, output: Path, mandate_spec: str | None) -> None:
     "--format", "-f", "fmt", type=click.Choice(["text", "html"]), default="text", show_default=True
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
-def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path | None) -> None:
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Page language (html).")
+def diff(
+    old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path | None, lang: str | None
+) -> None:
     """What changed between two drafts: statuses, sections, figures, findings."""
     from mandate.diff import diff as compare
     from mandate.diff import diff_lines
@@ -207,7 +210,8 @@ def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path 
     if fmt == "html":
         from mandate.render.pages import render_diff_html
 
-        _emit(render_diff_html(changes), target, inputs)
+        page = render_diff_html(changes, newer, lang=lang, old=older)
+        _emit(page, target, inputs)
     else:
         _emit("\n".join(clean(line) for line in diff_lines(changes)) + "\n", target, inputs)
 
@@ -228,12 +232,13 @@ def batch(
     paths: tuple[Path, ...], output: Path, mandate_spec: str | None, lang: str | None
 ) -> None:
     """Check several letters (or folders of them): a report each and an index page."""
+    from collections import Counter
     from urllib.parse import quote
 
     from mandate.files import regular_input
     from mandate.pipeline import check as run_check
     from mandate.render.html import render_html
-    from mandate.render.pages import IndexRow, render_index_html
+    from mandate.render.pages import IndexRow, index_row, render_index_html
 
     letters: list[Path] = []
     for path in paths:
@@ -253,6 +258,7 @@ def batch(
     except OSError as exc:
         raise InputError(f"Cannot create the folder {output}: {exc.strerror or exc}.") from None
     rows: list[IndexRow] = []
+    checked = []
     with click.progressbar(
         letters,
         label="Checking",
@@ -270,22 +276,11 @@ def batch(
             # share a report, and no report is ever named index.html.
             name = f"{n:03d}-{_slug(letter.stem)}.html"
             _emit(render_html(result, lang=lang), output / name, letters)
-            statuses = [v.status.value for v in result.assessment.verdicts]
-            severities = [f.severity for f in result.findings if not f.waived]
-            rows.append(
-                IndexRow(
-                    letter.name,
-                    quote(name),
-                    result.mandate.resolution,
-                    result.ready,
-                    statuses.count("covered"),
-                    statuses.count("partial"),
-                    statuses.count("missing"),
-                    severities.count("error"),
-                    severities.count("warning"),
-                )
-            )
-    _emit(render_index_html(rows), output / "index.html", letters)
+            checked.append((result, name))
+    languages = Counter(result.document.language for result, _ in checked)
+    index_lang = lang or (languages.most_common(1)[0][0] if languages else "en")
+    rows += [index_row(result, quote(name), index_lang) for result, name in checked]
+    _emit(render_index_html(rows, index_lang), output / "index.html", letters)
     ready = sum(1 for r in rows if r.ready)
     failed = [r for r in rows if r.error]
     for row in failed:
@@ -331,6 +326,31 @@ def _check_batch_folder(output: Path, inputs: list[Path]) -> None:
 
 
 _LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8480, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Refuse uploads larger than this many MB.",
+)
+@click.option("--workers", type=click.IntRange(1, 64), help="Checks run at once (default 2–4).")
+@click.option("--access-log/--no-access-log", default=False, help="Log each request line.")
+def serve(host: str, port: int, max_size: float, workers: int | None, access_log: bool) -> None:
+    """A local web page: drop a draft, read the report, take the annotated copy back."""
+    from mandate.web.server import serve as run_server
+
+    run_server(
+        host,
+        port,
+        max_bytes=int(max_size * 1024 * 1024),
+        workers=workers,
+        log_level="info" if access_log else "warning",
+    )
 
 
 @main.group()
