@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := build
 
-.PHONY: demo test lint eval bench browser schemas clean
+.PHONY: demo test lint eval bench stress browser schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q mandate
 	$(BIN)/python benchmarks/bench.py
+
+# Hostile and huge letters (issue 15): time, CPU and peak RSS of `mandate check` on each generated
+# pathological input and on 1x, 10x, 100x and 1000x the bundled letter (a benchmark, not a test).
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
 
 # Regenerate the shipped JSON Schemas after changing the models (a test checks they are in sync).
 schemas: $(STAMP)

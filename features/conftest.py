@@ -21,6 +21,7 @@ from lettercraft import (
     join,
     make_rich_docx,
     move_section_text,
+    png_facts,
     replace_section_text,
     request_only,
     seed_blocks,
@@ -293,13 +294,13 @@ def covered_have_evidence(ctx: dict) -> None:
 
 @then(parsers.parse('the section headed "{heading}" is labelled with {elements}'))
 def section_labelled(ctx: dict, heading: str, elements: str) -> None:
+    labels = set(_section_labels(ctx, heading))
     if elements.startswith("at least one of "):
-        wanted = _ids(elements.removeprefix("at least one of "))
-        assert set(wanted) & set(_section_labels(ctx, heading))
+        # Some of these and nothing else: an extra, wrong label fails.
+        wanted = set(_ids(elements.removeprefix("at least one of ")))
+        assert labels & wanted and labels <= wanted, f"{heading}: {sorted(labels)}"
         return
-    labels = _section_labels(ctx, heading)
-    for element in _ids(elements):
-        assert element in labels, f"{heading}: {labels}"
+    assert labels == set(_ids(elements)), f"{heading}: {sorted(labels)}"
 
 
 @then("the paragraph that restates the request is labelled with nothing")
@@ -417,6 +418,12 @@ def input_unchanged(ctx: dict) -> None:
     path: Path = ctx["letter"]
     if "before" in ctx:
         assert path.read_bytes() == ctx["before"]
+    elif path.is_dir():
+        # A directory given as the letter: nothing may have been written into it but what the
+        # scenario made (the run's cwd is the scenario's folder; no report for a refused letter).
+        assert not list(path.glob("*.mandate.html")), list(path.iterdir())
+    else:
+        assert not os.path.lexists(path), f"{path} was created"
 
 
 @then("the summary has one line per element")
@@ -518,7 +525,10 @@ def screenshot(ctx: dict, name: str) -> None:
     target = ROOT / name
     target.parent.mkdir(parents=True, exist_ok=True)
     ctx["page"].screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000
+    width, height, distinct = png_facts(target.read_bytes())
+    assert width >= 600 and height >= 400, (width, height)
+    assert distinct >= 8, f"the screenshot is nearly uniform ({distinct} distinct pixel values)"
+
 
 
 @then("no dialog fires")
@@ -547,6 +557,9 @@ def pytest_bdd_apply_tag(tag: str, function) -> bool | None:
     """@browser marks a feature's scenarios as needing the browser."""
     if tag == "browser":
         pytest.mark.browser(function)
+        return True
+    if tag == "known-gap":  # a known error of the checker: strict, so a fix must drop the tag
+        pytest.mark.xfail(strict=True, reason="known gap")(function)
         return True
     return None
 

@@ -14,6 +14,8 @@ import click
 
 from mandate import __version__
 from mandate.errors import InputError
+from mandate.files import check_output, max_size_bytes, write_output
+from mandate.hygiene import clean
 
 _REPORT_LANGUAGES = ["zh", "en", "fr", "es", "ru", "ar"]  # those of rules/messages (a test checks)
 
@@ -25,7 +27,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"mandate: {exc}", err=True)
+            click.echo(f"mandate: {clean(str(exc))}", err=True)
+            sys.exit(2)
+        except click.UsageError as exc:
+            # One sentence for a bad option value, not click's usage block.
+            click.echo(f"mandate: {clean(exc.format_message())}", err=True)
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -36,11 +42,17 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("mandate: interrupted.", err=True)
             sys.exit(2)
-        except Exception as exc:
+        except MemoryError:
+            click.echo("mandate: out of memory; the input is too large to check.", err=True)
+            sys.exit(2)
+        except (SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:
             if os.environ.get("MANDATE_DEBUG"):
                 raise
+            detail = clean(str(exc))[:200]
             click.echo(
-                f"mandate: internal error ({type(exc).__name__}: {exc}); "
+                f"mandate: internal error ({type(exc).__name__}: {detail}); "
                 "rerun with MANDATE_DEBUG=1 and report it.",
                 err=True,
             )
@@ -85,10 +97,10 @@ def main() -> None:
 )
 @click.option(
     "--max-size",
-    type=click.FloatRange(min=0.001),
-    default=20.0,
+    type=str,
+    default="20",
     show_default=True,
-    help="Refuse letters larger than this many MB.",
+    help="Refuse letters (and rules and waivers files) larger than this many MB.",
 )
 def check(
     letter: Path,
@@ -100,31 +112,41 @@ def check(
     letter_lang: str | None,
     fail_on: str,
     waivers: Path | None,
-    max_size: float,
+    max_size: str,
 ) -> None:
     """Check LETTER: every requested element covered, and what to fix before it goes out."""
     from mandate.pipeline import check as run_check
 
-    if output is not None and output.exists() and output.resolve() == letter.resolve():
-        raise InputError(f"Refusing to write the report over the letter itself ({letter}).")
+    max_bytes = max_size_bytes(max_size)
+    inputs = _inputs(letter, mandate_spec, waivers)
+    # Every output is vetted before any work: a clash is reported at once, not after the check.
+    if fmt == "json":
+        target = check_output(output, inputs)
+    elif fmt == "html" or report:
+        if output is not None and str(output) == "-" and fmt == "text":
+            raise InputError("-o - writes to standard output: use it with --format json or html.")
+        target = output if output is not None else Path(f"{_safe_stem(letter)}.mandate.html")
+        check_output(target, inputs)
+    else:
+        target = None
     result = run_check(
         letter,
         mandate_spec,
         language=letter_lang,
-        max_bytes=int(max_size * 1024 * 1024),
+        max_bytes=max_bytes,
         waivers=waivers,
         fail_on=fail_on,
     )
     if fmt == "json":
         from mandate.render.json import render_json
 
-        _emit(render_json(result), output)
+        _emit(render_json(result), target, inputs)
     elif fmt == "html":
         from mandate.render.html import render_html
 
-        target = output or Path(f"{letter.stem}.mandate.html")
-        _emit(render_html(result, lang=lang), target)
-        click.echo(f"report: {target}", err=True)
+        _emit(render_html(result, lang=lang), target, inputs)
+        if str(target) != "-":
+            click.echo(f"report: {clean(str(target))}", err=True)
     else:
         from mandate.render.text import render_text
 
@@ -133,9 +155,8 @@ def check(
         if report:
             from mandate.render.html import render_html
 
-            target = output or Path(f"{letter.stem}.mandate.html")
-            _emit(render_html(result, lang=lang), target)
-            click.echo(f"report: {target}")
+            _emit(render_html(result, lang=lang), target, inputs)
+            click.echo(f"report: {clean(str(target))}")
     sys.exit(exit_code(result.ready))
 
 
@@ -154,11 +175,13 @@ def annotate(draft: Path, output: Path, mandate_spec: str | None) -> None:
     from mandate.pipeline import check as run_check
     from mandate.render.word import annotate_docx
 
-    if output.exists() and output.resolve() == draft.resolve():
-        raise InputError("Refusing to annotate the draft in place: give another output path.")
+    inputs = _inputs(draft, mandate_spec, None)
+    if str(output) == "-":
+        raise InputError("annotate writes a Word file: give an output path, not -.")
+    check_output(output, inputs)
     result = run_check(draft, mandate_spec)
     count = annotate_docx(result, draft, output)
-    click.echo(f"{output}: {count} comment(s)")
+    click.echo(f"{clean(str(output))}: {count} comment(s)")
 
 
 @main.command()
@@ -178,6 +201,9 @@ def diff(
     from mandate.diff import diff_lines
     from mandate.pipeline import check as run_check
 
+    inputs = [*_inputs(old, mandate_spec, None), new]
+    target = output if output is not None or fmt != "html" else Path(f"{_safe_stem(new)}.diff.html")
+    check_output(target, inputs)
     older = run_check(old, mandate_spec)
     newer = run_check(new, mandate_spec or older.mandate.source)
     changes = compare(older, newer)
@@ -185,9 +211,9 @@ def diff(
         from mandate.render.pages import render_diff_html
 
         page = render_diff_html(changes, newer, lang=lang, old=older)
-        _emit(page, output or Path(f"{new.stem}.diff.html"))
+        _emit(page, target, inputs)
     else:
-        _emit("\n".join(diff_lines(changes)) + "\n", output)
+        _emit("\n".join(clean(line) for line in diff_lines(changes)) + "\n", target, inputs)
 
 
 @main.command()
@@ -207,47 +233,96 @@ def batch(
 ) -> None:
     """Check several letters (or folders of them): a report each and an index page."""
     from collections import Counter
+    from urllib.parse import quote
 
+    from mandate.files import regular_input
     from mandate.pipeline import check as run_check
     from mandate.render.html import render_html
     from mandate.render.pages import IndexRow, index_row, render_index_html
 
     letters: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            letters += sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _LETTER_SUFFIXES
-            )
+        if path.is_dir() and not path.is_symlink():
+            # Every entry named like a letter gets a row: a dangling link, a FIFO or a folder
+            # named *.txt is listed with the reason it could not be checked, never skipped.
+            letters += sorted(p for p in path.iterdir() if p.suffix.lower() in _LETTER_SUFFIXES)
         else:
             letters.append(path)
     if not letters:
         raise InputError("No letters found in the paths given.")
-    output.mkdir(parents=True, exist_ok=True)
+    _check_batch_folder(output, [*paths, *letters])
+    if mandate_spec and Path(mandate_spec).suffix in {".yaml", ".yml"}:
+        _check_batch_folder(output, [Path(mandate_spec)])
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"Cannot create the folder {output}: {exc.strerror or exc}.") from None
     rows: list[IndexRow] = []
     checked = []
     with click.progressbar(
-        letters, label="Checking", file=sys.stderr, item_show_func=lambda p: p.name if p else None
+        letters,
+        label="Checking",
+        file=sys.stderr,
+        item_show_func=lambda p: clean(p.name) if p else None,
     ) as bar:
         for n, letter in enumerate(bar, start=1):
             try:
+                regular_input(letter)
                 result = run_check(letter, mandate_spec)
             except InputError as exc:
                 rows.append(IndexRow(letter.name, None, "—", False, 0, 0, 0, 0, 0, error=str(exc)))
                 continue
-            name = f"{n:03d}-{letter.stem}.html"
-            _emit(render_html(result, lang=lang), output / name)
+            # Numbered, and only word characters from the letter's name: two letters never
+            # share a report, and no report is ever named index.html.
+            name = f"{n:03d}-{_slug(letter.stem)}.html"
+            _emit(render_html(result, lang=lang), output / name, letters)
             checked.append((result, name))
     languages = Counter(result.document.language for result, _ in checked)
     index_lang = lang or (languages.most_common(1)[0][0] if languages else "en")
-    rows += [index_row(result, name, index_lang) for result, name in checked]
-    _emit(render_index_html(rows, index_lang), output / "index.html")
+    rows += [index_row(result, quote(name), index_lang) for result, name in checked]
+    _emit(render_index_html(rows, index_lang), output / "index.html", letters)
     ready = sum(1 for r in rows if r.ready)
-    failed = sum(1 for r in rows if r.error)
+    failed = [r for r in rows if r.error]
+    for row in failed:
+        click.echo(f"could not check {clean(row.name)}: {clean(row.error or '')}", err=True)
     click.echo(
-        f"{output / 'index.html'}: {ready} of {len(rows)} ready"
-        + (f", {failed} could not be checked" if failed else "")
+        f"{clean(str(output / 'index.html'))}: {ready} of {len(rows)} ready"
+        + (f", {len(failed)} could not be checked" if failed else "")
     )
     sys.exit(2 if failed else (0 if ready == len(rows) else 1))
+
+
+def _slug(stem: str) -> str:
+    """A file-name part from a letter's stem: letters, digits, '-', '_' and '.' only."""
+    import re
+
+    slug = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("._") or "letter"
+    return slug[:80]
+
+
+def _check_batch_folder(output: Path, inputs: list[Path]) -> None:
+    """The reports folder must be a folder (or a new name) that holds none of the inputs."""
+    if str(output) == "-":
+        raise InputError("batch writes a folder of reports: give a folder, not -.")
+    if output.is_symlink():
+        raise InputError(f"Refusing to write into {output}: it is a symbolic link.")
+    if output.exists() and not output.is_dir():
+        raise InputError(f"Refusing to write into {output}: it is not a folder.")
+    try:
+        folder = output.resolve()
+    except (OSError, RuntimeError):
+        raise InputError(f"The output folder {output} cannot be resolved.") from None
+    for source in inputs:
+        try:
+            where = source.absolute().parent.resolve()
+            itself = source.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if folder == itself or (folder == where and not source.is_dir()):
+            raise InputError(
+                f"The output folder {output} holds the letters being checked; "
+                "write the reports to another folder or a subfolder."
+            )
 
 
 _LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
@@ -378,8 +453,9 @@ def rules_draft(
     from mandate.authoring import draft, draft_yaml
     from mandate.read import read
 
+    check_output(output, [paragraph])
     text = "\n".join(b.text for b in read(paragraph).blocks)
-    _emit(draft_yaml(draft(text, lang=lang, number=number, year=year)), output)
+    _emit(draft_yaml(draft(text, lang=lang, number=number, year=year)), output, [paragraph])
 
 
 @rules.command("schema")
@@ -396,18 +472,30 @@ def exit_code(ready: bool) -> int:
     return 0 if ready else 1
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
+def _emit(text: str, output: Path | None, inputs: list[Path] | None = None) -> None:
+    """Standard output (None or -) or a file vetted again just before the atomic write."""
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    if output.exists() and output.is_dir():
-        raise InputError(f"The output path {output} is a directory.")
-    from mandate.render import write_atomic
+    write_output(output, text, inputs or [])
 
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise InputError(f"Cannot write {output}: {exc.strerror or exc}.") from None
+
+def _inputs(letter: Path, mandate_spec: str | None, waivers: Path | None) -> list[Path]:
+    """Every file a command reads: none of them may be its output."""
+    from mandate.waivers import sidecar
+
+    found = [letter, sidecar(letter)]
+    if waivers is not None:
+        found.append(waivers)
+    if mandate_spec and Path(mandate_spec).suffix in {".yaml", ".yml"}:
+        found.append(Path(mandate_spec))
+    return found
+
+
+def _safe_stem(path: Path) -> str:
+    """A default report name from the letter's stem, without characters a shell would trip on."""
+    stem = clean(path.stem).replace("/", "_") or "letter"
+    return stem[:120]
 
 
 if __name__ == "__main__":  # pragma: no cover

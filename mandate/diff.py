@@ -10,6 +10,7 @@ findings by rule.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 from pydantic import Field
@@ -82,11 +83,12 @@ def diff(old: Check, new: Check) -> DraftDiff:
         versions = compare_versions(old.document, new.document)
         old_headings = new_headings = []  # the aligned comparison says which sections differ
 
-    def key(f: Finding) -> tuple[str, str]:
-        return (f.rule, f.excerpt) if versions is None else (f.rule, "")
+    def key(check: Check, f: Finding) -> tuple[str, str]:
+        # Across languages a finding's words differ: compare by rule (and count) only.
+        return _finding_key(check, f) if versions is None else (f.rule, "")
 
-    old_keys = {key(f) for f in old.findings}
-    new_keys = {key(f) for f in new.findings}
+    old_keys = [key(old, f) for f in old.findings]
+    new_keys = [key(new, f) for f in new.findings]
     return DraftDiff(
         old_path=old.document.path,
         new_path=new.document.path,
@@ -96,10 +98,39 @@ def diff(old: Check, new: Check) -> DraftDiff:
         sections_removed=[h for h in old_headings if h not in new_headings],
         sections_added=[h for h in new_headings if h not in old_headings],
         figures=_figures(old, new) if versions is None else [],
-        findings_added=[f for f in new.findings if key(f) not in old_keys],
-        findings_resolved=[f for f in old.findings if key(f) not in new_keys],
+        findings_added=_unmatched(new.findings, new_keys, old_keys),
+        findings_resolved=_unmatched(old.findings, old_keys, new_keys),
         versions=versions,
     )
+
+
+def _finding_key(check: Check, f: Finding) -> tuple[str, str]:
+    """A finding by its rule and the very text it flags (not the excerpt's context: removing
+    [618] next to [319] must not make [319] look new)."""
+    if f.span and f.paragraph and f.span[1] > f.span[0]:
+        try:
+            text = check.document.paragraph(f.paragraph).text
+        except (KeyError, IndexError, StopIteration, ValueError):
+            text = ""
+        flagged = text[f.span[0] : f.span[1]]
+        if flagged:
+            return f.rule, flagged
+    return f.rule, f.excerpt
+
+
+def _unmatched(
+    findings: list[Finding], keys: list[tuple[str, str]], others: list[tuple[str, str]]
+) -> list[Finding]:
+    """Findings with no counterpart on the other side, counting repeats (two [319] against one
+    leaves one)."""
+    budget = Counter(others)
+    out = []
+    for finding, key in zip(findings, keys, strict=True):
+        if budget[key] > 0:
+            budget[key] -= 1
+        else:
+            out.append(finding)
+    return out
 
 
 def _figures(old: Check, new: Check) -> list[FigureChange]:

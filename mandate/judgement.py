@@ -127,8 +127,12 @@ def full_sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in _FULL_STOP.finditer(text):
         if m.group() == ".":
-            word = text[start : m.start()].split()[-1:] or [""]
-            stem = word[0].lstrip("(").lower()
+            # The word before the stop, scanned back to white space (not the whole sentence so
+            # far, which a run of '1.' made quadratic).
+            j = m.start()
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            stem = text[j : m.start()].lstrip("(").lower()
             if len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in {"mr", "dr", "no"}):
                 continue
         if text[start : m.end()].strip():

@@ -14,8 +14,8 @@ text under it that already speaks of it, never to text that does not.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -123,7 +123,7 @@ class ElementMatcher:
 
     def make_doc(self, text: str):  # -> spacy.tokens.Doc
         """Tokens of a passage, normalised as the patterns are."""
-        return self._normed(self.nlp.make_doc(text))
+        return self._normed(self._doc(text))
 
     def key(self, text: str) -> str:
         """What makes two hits the same term: their words' normal forms."""
@@ -131,13 +131,56 @@ class ElementMatcher:
             return text.lower()
         return " ".join(self.norm(t) for t in text.split())
 
+    def _matches(self, text: str):
+        """(match id, start char, end char) of every term, in windows below spaCy's length limit.
+
+        A paragraph longer than the window is cut at sentence ends (or, failing those, anywhere):
+        memory stays bounded and spaCy's 1,000,000-character limit (E088) is never reached.
+        """
+        for offset, chunk in _windows(text, _WINDOW):
+            doc = self._normed(self._doc(chunk))
+            for match_id, start, end in self.matcher(doc):
+                last = doc[end - 1]
+                yield match_id, offset + doc[start].idx, offset + last.idx + len(last.text)
+
+    def _doc(self, text: str):
+        """The tokens of ``text``. For Chinese character segmentation the Doc is built here in one
+        pass: spaCy's own alignment (util.get_words_and_spaces) slices the rest of the text for
+        every character, which is quadratic in the length of the text."""
+        tokenizer = self.nlp.tokenizer
+        if str(getattr(tokenizer, "segmenter", "")) not in {"char", "Segmenter.char"}:
+            return self.nlp.make_doc(text)
+        from spacy.tokens import Doc
+
+        words, spaces = [], []
+        i, n = 0, len(text)
+        while i < n:
+            if text[i].isspace():
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                words.append(text[i:j])
+                spaces.append(False)
+                i = j
+                continue
+            words.append(text[i])
+            i += 1
+            if i < n and text[i] == " ":
+                spaces.append(True)
+                i += 1
+            else:
+                spaces.append(False)
+        return Doc(self.nlp.vocab, words=words, spaces=spaces)
+
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
-        """Hits per element in one passage (counted or not, with why), and parts answered."""
-        doc = self.make_doc(text)
+        """Hits per element in one passage (counted or not, with why), and parts answered.
+
+        Every step is a sort, a bisect or a single pass: time is linear in the passage, however
+        many terms it repeats.
+        """
         found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc):
-            last = doc[end - 1]
-            found[self.keys[match_id]].append((doc[start].idx, last.idx + len(last.text)))
+        for match_id, start, end in self._matches(text):
+            found[self.keys[match_id]].append((start, end))
         bounds = sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in bounds]
 
@@ -153,9 +196,11 @@ class ElementMatcher:
         deferred = {
             n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
-        promised = self.promises(text, [span for spans in found.values() for span in spans])
-        deferred |= {n for n, (a, _) in enumerate(bounds) if any(x <= a < y for x, y in promised)}
-        global_excl = found.get(_Key("exclude", "*", ""), [])
+        promised = sorted(
+            self.promises(text, [span for spans in found.values() for span in spans])
+        )
+        deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
+        global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
         by_element: dict[str, list[Hit]] = defaultdict(list)
         parts: dict[str, set[str]] = defaultdict(set)
         for key, spans in found.items():
@@ -164,20 +209,26 @@ class ElementMatcher:
             if key.kind != "cue":
                 continue
             group = self.groups[(key.element, key.slot)]
-            excl = found.get(_Key("exclude", key.element, ""), [])
+            excl = _Spans(found.get(_Key("exclude", key.element, ""), []))
             withs = found.get(_Key("with", key.element, key.slot), [])
+            # Context is counted per whole sentence, once: no pair of hits is ever compared.
+            with_per_whole = Counter(whole_of(s) for s, _ in withs)
+            with_spans = Counter(withs)
             for start, end in spans:
-                if _covering(start, end, global_excl) is not None:
+                if global_excl.covering(start, end) is not None:
                     continue  # part of a name such as 安全理事会: no word at all
-                hit = Hit(term=text[start:end].lower(), start=start, end=end, weight=group.weight)
+                # Built without re-validation (the fields are ours): a long letter makes many.
+                hit = Hit.model_construct(
+                    term=text[start:end].lower(), start=start, end=end, weight=group.weight
+                )
                 sent = sentence_of(start)
-                covering = _covering(start, end, excl)
+                covering = excl.covering(start, end)
                 if covering is not None:
                     hit.counted = False
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
                     hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
-                elif group.with_ and not any(
-                    whole_of(s) == whole_of(start) and (s, e) != (start, end) for s, e in withs
+                elif group.with_ and (
+                    with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
                 ):
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
@@ -200,27 +251,44 @@ class ElementMatcher:
         """
         g = self.grammar
         full = full_sentences(text)
+        named = sorted(named)  # bisected per clause: never every name against every clause
+        longest = max((e - s for s, e in named), default=0)
         out = [
             (a, b)
             for a, b in full
-            if g.is_deferral(text[a:b]) and self._besides(text, a, b, named) < _ACTION_WORDS
+            if g.is_deferral(text[a:b])
+            and self._besides(text, a, b, named, longest) < _ACTION_WORDS
         ]
+        taken = set(out)
         out += [
             (a, b)
             for a, b in full
-            if any(p.search(text, a, b) for p in self.deferral) and (a, b) not in out
+            if (a, b) not in taken and any(p.search(text, a, b) for p in self.deferral)
         ]
-        premature = [(a, b) for a, b in full if (a, b) not in out and g.is_premature(text[a:b])]
+        taken = set(out)
+        premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
         if premature:
-            rest = [(a, b) for a, b in full if (a, b) not in out and (a, b) not in premature]
+            early = set(premature)
+            rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
             if said < self.mandate.thresholds.min_chars and not conditions:
                 out += premature
         return out
 
-    def _besides(self, text: str, a: int, b: int, named: list[tuple[int, int]]) -> float:
-        """Words a deferral sentence says outside its promising clauses and the elements' names."""
+    def _besides(
+        self,
+        text: str,
+        a: int,
+        b: int,
+        named: list[tuple[int, int]],
+        longest: int | None = None,
+    ) -> float:
+        """Words a deferral sentence says outside its promising clauses and the elements' names
+        (``named`` sorted; ``longest`` the longest name, so only names near a clause are read)."""
+        if longest is None:
+            named = sorted(named)
+            longest = max((e - s for s, e in named), default=0)
         g = self.grammar
         words = 0.0
         for ca, cb in clauses(text, a, b):
@@ -228,7 +296,8 @@ class ElementMatcher:
             if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
                 continue
             masked = list(clause)
-            for s, e in named:
+            lo = bisect_left(named, (ca - longest, -1))
+            for s, e in named[lo : bisect_left(named, (cb, -1))]:
                 for i in range(max(s, ca), min(e, cb)):
                     masked[i - ca] = " "
             words += content_words("".join(masked), self.spaceless, self.stopwords)
@@ -245,36 +314,49 @@ class ElementMatcher:
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
         cjk = self.spaceless
-        spoken = [h for h in hits[element] if h.counted and h.weight >= min_weight]
-        every = [h for hs in hits.values() for h in hs if h.counted]
+        full = full_sentences(text)
+        starts = [a for a, _ in full]
+
+        def sentence_of(char: int) -> int:
+            return bisect_right(starts, char) - 1
+
+        # Hits bucketed by sentence once, names sorted for bisecting per clause: linear in the
+        # passage however many terms it repeats (every hit against every clause was quadratic).
+        mine_by: dict[int, list[Hit]] = defaultdict(list)
+        own_by: dict[int, set[str]] = defaultdict(set)
+        for h in hits[element]:
+            if not h.counted:
+                continue
+            n = sentence_of(h.start)
+            if h.weight >= min_weight:
+                mine_by[n].append(h)
+            if h.term not in self.echo[element]:
+                own_by[n].add(h.term)
+        named_by: Counter[int] = Counter()
+        for hs in hits.values():
+            named_by.update({sentence_of(h.start) for h in hs if h.counted and h.weight >= touch})
+        every = sorted((h.start, h.end) for hs in hits.values() for h in hs if h.counted)
+        longest = max((e - s for s, e in every), default=0)
         total = 0.0
-        for a, b in full_sentences(text):
-            mine = [h for h in spoken if a <= h.start < b]
+        for n, (a, b) in enumerate(full):
+            mine = sorted(h.start for h in mine_by.get(n, []))
             if not mine:
                 continue
-            named = sum(
-                1
-                for hs in hits.values()
-                if any(h.counted and h.weight >= touch and a <= h.start < b for h in hs)
-            )
-            own = {
-                h.term
-                for h in hits[element]
-                if h.counted and a <= h.start < b and h.term not in self.echo[element]
-            }
             said = 0.0
             for ca, cb in clauses(text, a, b):
                 masked = list(text[ca:cb])
-                for h in every:
-                    for i in range(max(h.start, ca), min(h.end, cb)):
+                lo = bisect_left(every, (ca - longest, -1))
+                for hs_, he_ in every[lo : bisect_left(every, (cb, -1))]:
+                    for i in range(max(hs_, ca), min(he_, cb)):
                         masked[i - ca] = " "
                 stretch = "".join(masked)
                 value = w.figure * figures(stretch, self.lang) + w.word * content_words(
                     stretch, cjk, self.stopwords
                 )
-                inside = any(ca <= h.start < cb for h in mine)
+                k = bisect_left(mine, ca)
+                inside = k < len(mine) and mine[k] < cb
                 said += value if inside else w.context * value
-            total += (said + w.term * len(own)) / max(1, named)
+            total += (said + w.term * len(own_by.get(n, set()))) / max(1, named_by[n])
         return round(total, 2)
 
     def classify(self, document: Document) -> Classification:
@@ -403,41 +485,100 @@ def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
 
 def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
     """The share of sentences with a counted term of at least ``min_weight``."""
-    spoken = {
-        n
-        for h in hits
-        if h.counted and h.weight >= min_weight
-        for n, (a, b) in enumerate(bounds)
-        if a <= h.start < b
-    }
+    starts = [a for a, _ in bounds]
+    spoken = set()
+    for h in hits:
+        if h.counted and h.weight >= min_weight:
+            n = bisect_right(starts, h.start) - 1
+            if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
+                spoken.add(n)
     return len(spoken) / max(1, len(bounds))
 
 
-def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s < end and start < e:
-            return s, e
-    return None
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``char`` lies in one of ``spans`` (sorted, not overlapping: whole sentences)."""
+    n = bisect_right(spans, (char, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= char < spans[n][1]
+
+
+class _Spans:
+    """Character spans, sorted once, asked which one overlaps a hit in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # index of the span reaching furthest among the first i + 1
+        best = -1
+        for i, (_, e) in enumerate(self.spans):
+            if best < 0 or e > self.spans[best][1]:
+                best = i
+            self.reach.append(best)
+
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """A span overlapping [start, end), if any."""
+        n = bisect_left(self.starts, end)  # spans starting before the hit ends
+        if n == 0:
+            return None
+        span = self.spans[self.reach[n - 1]]
+        return span if span[1] > start else None
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go."""
+    """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go.
+
+    Taken characters are remembered in a set: each hit costs its own length, not the number of
+    hits kept before it.
+    """
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), not h.counted, -h.weight, h.start))
+    taken: set[int] = set()
     kept: list[Hit] = []
     for hit in ordered:
-        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+        if hit.end <= hit.start:
+            if hit.start not in taken:
+                kept.append(hit)
+            continue
+        if not any(c in taken for c in range(hit.start, hit.end)):
             kept.append(hit)
+            taken.update(range(hit.start, hit.end))
     return sorted(kept, key=lambda h: h.start)
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
     """The sentence of the paragraph that carries the most counted weight."""
+    starts = [a for a, _ in bounds]
+    weights = [0.0] * len(bounds)
+    for h in hits:
+        if h.counted:
+            n = bisect_right(starts, h.start) - 1
+            if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
+                weights[n] += h.weight
     best, best_weight = text, -1.0
-    for a, b in bounds:
-        weight = sum(h.weight for h in hits if h.counted and a <= h.start < b)
+    for (a, b), weight in zip(bounds, weights, strict=True):
         if weight > best_weight:
             best, best_weight = text[a:b].strip(), weight
     return best
+
+
+def _windows(text: str, size: int) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) windows of at most ``size`` characters, cut after a sentence
+    end where there is one in the second half of the window."""
+    if len(text) <= size:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for stops in ("。！？；.!?;\n", "，、,： "):  # a sentence end, else a clause end
+                cut = max(text.rfind(ch, start + size // 2, end) for ch in stops)
+                if cut > start:
+                    end = cut + 1
+                    break
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+_WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and memory bounded
 
 
 _MATCHERS: dict[tuple[str, str, str], ElementMatcher] = {}

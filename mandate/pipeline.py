@@ -31,7 +31,7 @@ from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
-from mandate.waivers import Waiver, apply_waivers, load_waivers, sidecar
+from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
 
 # A resolution cited in any language: its number and year stay in digits everywhere.
 _CITED = re.compile(r"(?<!\d)(\d{3,4})\s*\(\s*(\d{4})\s*\)")
@@ -99,10 +99,12 @@ class Check:
         )
 
 
-def resolve_mandate(document: Document, spec: str | None) -> Mandate:
+def resolve_mandate(
+    document: Document, spec: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Mandate:
     """The mandate asked for, or else the one whose resolution the letter's request cites."""
     if spec:
-        return find_mandate(spec)
+        return find_mandate(spec, max_bytes)
     for number in document.cited_resolutions:
         mandate = mandate_for_resolution(number)
         if mandate is not None:
@@ -147,10 +149,16 @@ def check_document(
     mandate: Mandate,
     waivers: list[Waiver] | None = None,
     fail_on: FailOn = "error",
+    waivers_path: Path | str = "waivers",
 ) -> Check:
     """match → assess → lint on a segmented letter, then the desk officer's waivers."""
     if document.language not in mandate.languages:
         raise no_vocabulary(document.language, mandate)
+    if waivers:
+        from mandate.lint import REGISTRY
+
+        elements = [e.id for e in mandate.elements]
+        check_waivers(waivers, elements, set(REGISTRY), waivers_path)
     document = recognise_request(
         document, mandate.request.get(document.language), number=mandate.number
     )
@@ -175,6 +183,7 @@ def check(
     Waivers come from ``waivers`` or, when it is not given, the sidecar file next to the letter;
     ``fail_on`` is the finding severity that blocks submission (readiness).
     """
+    waivers_path = waivers or sidecar(path)
     source = read(path, max_bytes=max_bytes)
     try:
         document = segment(source, language=language)
@@ -182,5 +191,8 @@ def check(
         text = "\n".join(b.text for b in source.blocks)
         rules = mandate if isinstance(mandate, Mandate) else _cited_mandate(text, mandate)
         raise (no_vocabulary(exc.code, rules) if rules else exc) from None
-    rules = mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate)
-    return check_document(document, rules, load_waivers(waivers or sidecar(path)), fail_on)
+    rules = (
+        mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate, max_bytes)
+    )
+    found = load_waivers(waivers_path, required=waivers is not None, max_bytes=max_bytes)
+    return check_document(document, rules, found, fail_on, waivers_path)

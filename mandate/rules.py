@@ -8,6 +8,8 @@ mandate or a language means adding data, never code.
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -15,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from mandate.errors import InputError
+from mandate.hygiene import clean
 from mandate.resources import rules_dir
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: rules load 10x faster
@@ -191,8 +194,8 @@ class Mandate(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Mandate:
-        ids = [e.id for e in self.elements]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(e.id for e in self.elements)  # counted once: linear in the elements
+        dupes = sorted(i for i, n in counts.items() if n > 1)
         if dupes:
             raise ValueError(f"duplicate element ids: {', '.join(dupes)}")
         for element in self.elements:
@@ -214,22 +217,89 @@ class Mandate(Strict):
         raise KeyError(element_id)
 
 
-def _load_yaml(path: Path) -> dict:
+RULES_MAX_BYTES = 20 * 1024 * 1024
+
+
+def load_yaml_file(path: Path, what: str = "rules file", max_bytes: int = RULES_MAX_BYTES):
+    """A YAML document from a regular file of at most ``max_bytes``, aliases capped.
+
+    Expansion is capped before anything is built: a few kilobytes of nested aliases expand to
+    gigabytes (the "billion laughs").
+    """
+    from mandate.files import read_input
+
+    raw = read_input(path, max_bytes, what)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"The rules file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"The rules file {path} cannot be read: {exc}.") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The {what} {path} is not UTF-8 text (byte {exc.start + 1} is invalid)."
+        ) from None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        _check_expansion(text, path, what)
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise InputError(f"{path}:{line} is not valid YAML.") from None
+    except RecursionError:
+        raise InputError(f"The {what} {path} is nested too deeply to be a {what}.") from None
+
+
+MAX_NODES = 200_000  # a rules file has a few thousand; aliases must not multiply that
+
+
+def _check_expansion(text: str, path: Path, what: str) -> None:
+    """Count the nodes the document would expand to, aliases included, from the parser's events
+    alone (nothing is built): a few kilobytes of nested aliases would make gigabytes (the
+    "billion laughs"). Anchors and aliases within reason, as PyYAML's own dumper writes them,
+    stay allowed."""
+    sizes: dict[str, int] = {}
+    stack: list[list] = [[None, 0]]  # open collections: [anchor, nodes inside so far]
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            stack[-1][1] += sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            stack[-1][1] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 0])
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent) and len(stack) > 1:
+            anchor, inside = stack.pop()
+            if anchor:
+                sizes[anchor] = inside + 1
+            stack[-1][1] += inside + 1
+        if stack[-1][1] > MAX_NODES:
+            raise InputError(
+                f"The {what} {path} expands to more than {MAX_NODES:,} YAML nodes "
+                "(nested anchors and aliases?); write the values out."
+            )
+
+
+def _load_yaml(path: Path, max_bytes: int = RULES_MAX_BYTES) -> dict:
+    data = load_yaml_file(path, "rules file", max_bytes)
     if not isinstance(data, dict):
         raise InputError(f"{path}: a rules file must be a YAML mapping.")
     return data
+
+
+def validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
+    """Validate with every failure as one sentence: pydantic's errors, and whatever else the
+    validator can raise on hostile input (recursion, memory, a pyo3 PanicException)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_describe(path, exc)) from None
+    except (RecursionError, MemoryError):
+        raise InputError(f"{path} is too large or too deeply nested to validate.") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(clean(f"{path}: {type(exc).__name__} while validating ({exc}).")) from None
+    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise InputError(f"{path} could not be validated ({type(exc).__name__}).") from None
 
 
 def _describe(path: Path, exc: ValidationError) -> str:
@@ -237,16 +307,14 @@ def _describe(path: Path, exc: ValidationError) -> str:
     field = ".".join(str(p) for p in first["loc"]) or "(top level)"
     more = len(exc.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{path}: field {field}: {first['msg']}{tail}."
+    return clean(  # a key with a line break must not break the sentence
+        f"{path}: field {field[:120]}: {first['msg']}{tail}.")
 
 
-def load_mandate(path: Path) -> Mandate:
+def load_mandate(path: Path, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
     """Read and validate one mandate file; InputError names the file, field and reason."""
-    data = _load_yaml(path)
-    try:
-        return Mandate.model_validate({**data, "source": str(path)})
-    except ValidationError as exc:
-        raise InputError(_describe(path, exc)) from None
+    data = _load_yaml(path, max_bytes)
+    return validate(Mandate, {**data, "source": str(path)}, path)  # type: ignore[return-value]
 
 
 def mandate_files(directory: Path | None = None) -> list[Path]:
@@ -255,13 +323,11 @@ def mandate_files(directory: Path | None = None) -> list[Path]:
     return sorted(directory.glob("*.yaml"))
 
 
-def find_mandate(spec: str) -> Mandate:
+def find_mandate(spec: str, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
     """A mandate by path, by id or by resolution number ('2480')."""
     path = Path(spec)
-    if path.suffix in {".yaml", ".yml"} or path.exists():
-        if path.is_dir():
-            raise InputError(f"The rules path {path} is a directory, not a rules file.")
-        return load_mandate(path)
+    if path.suffix in {".yaml", ".yml"} or os.path.lexists(path):
+        return load_mandate(path, max_bytes)
     for candidate in mandate_files():
         mandate = load_mandate(candidate)
         if spec in {mandate.id, str(mandate.number)}:

@@ -45,9 +45,13 @@ def sentences(
     bounds, start = [], 0
     for m in sentence_splitter(lang).finditer(text):
         if m.group() == ".":
-            word = text[start : m.start()].split()[-1:] or [""]
-            stem = word[0].lstrip("(").lower()
-            if _ENUMERATOR.match(stem) or stem in abbreviations:
+            # The word before the full stop, found by scanning back to white space (never the
+            # whole sentence so far: a run of '1.' would make that quadratic).
+            j = m.start()
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            stem = text[j : m.start()].lstrip("(").lower()
+            if len(stem) <= 12 and (_ENUMERATOR.match(stem) or stem in abbreviations):
                 continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -103,45 +107,123 @@ class _Para:
     role: Role = Role.BODY
     joins: list[Join] = field(default_factory=list)
     label: str | None = None
+    # While rejoining: the pieces (joined once at the end, never re-scanned as the text grows),
+    # the length so far, and whether a closing, signature or title formula was seen in a piece.
+    pieces: list[str] = field(default_factory=list)
+    length: int = 0
+    formula: bool = False
+    table: bool = False
 
 
-def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
-    """Blocks as paragraphs, with paragraphs that a page break cut in two put back together."""
+# Text files give no paragraph marks: a block that stops mid-sentence was cut by a page break only
+# in a letter whose paragraphs otherwise end with a full stop, and no page holds fewer characters.
+_MIN_PAGE_CHARS = 600
+_MIN_ENDING_SHARE = 0.75
+
+
+def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Para]:
+    """Blocks as paragraphs, with paragraphs that a page break cut in two put back together.
+
+    ``explicit``: the format marks paragraphs itself (Word), so only a real page break can cut one.
+    Each block is looked at once and each join appends a piece: time is linear in the letter.
+    """
+    c = compiled(lang)
+    guess = not explicit and _ends_are_meaningful(blocks, lang)
     out: list[_Para] = []
+    read, since_guess = 0, -_MIN_PAGE_CHARS  # characters so far, and at the last guessed cut
     for block in blocks:
+        read += len(block.text)
         heading = _heading_like(block, lang)
         prev = out[-1] if out else None
-        if prev is not None and not heading and _continues(prev, block, lang):
-            sep = "" if not compiled(lang).profile.spaces or prev.text.endswith("-") else " "
-            text = prev.text[:-1] if sep == "" and prev.text.endswith("-") else prev.text
-            offset = len(text) + len(sep)
-            prev.joins.append(
-                Join(
-                    offset=offset,
-                    line=block.line,
-                    before=prev.text[-16:],
-                    after=block.text[:16],
-                    page_boundary=block.page_break_before,
+        joinable = prev is not None and not heading and not block.table and not prev.table
+        how = _continues(prev, block, lang) if joinable else None
+        if prev is not None and how is not None:
+            certain = block.page_break_before
+            # Word marks its paragraphs: only a real page break cuts one. In text, a lower-case
+            # start is evidence enough; a missing full stop only where stops are the rule.
+            plausible = not explicit and (how == "lower" or guess)
+            if certain or (plausible and read - since_guess >= _MIN_PAGE_CHARS):
+                if not certain:
+                    since_guess = read
+                tail = prev.pieces[-1]
+                before = _last_chars(prev.pieces, 16)
+                sep = "" if not c.profile.spaces or tail.endswith("-") else " "
+                if sep == "" and tail.endswith("-"):
+                    prev.pieces[-1] = tail[:-1]
+                    prev.length -= 1
+                prev.joins.append(
+                    Join(
+                        offset=prev.length + len(sep),
+                        line=block.line,
+                        before=before,
+                        after=block.text[:16],
+                        # A PDF's page end is layout; a hard page break that splits a Word
+                        # paragraph in two is debris to mend.
+                        page_boundary=block.page_break_before and not explicit,
+                    )
                 )
+                prev.pieces.append(sep + block.text)
+                prev.length += len(sep) + len(block.text)
+                prev.formula = prev.formula or _formula(c, block.text)
+                continue
+        out.append(
+            _Para(
+                text=block.text,
+                line=block.line,
+                heading=heading,
+                label=block.label,
+                pieces=[block.text],
+                length=len(block.text),
+                table=block.table,
+                formula=_formula(c, block.text),
             )
-            prev.text = text + sep + block.text
-            continue
-        out.append(_Para(text=block.text, line=block.line, heading=heading, label=block.label))
+        )
+    for p in out:
+        if len(p.pieces) > 1:
+            p.text = "".join(p.pieces)
+        p.pieces = []
     return out
 
 
-def _continues(prev: _Para, block: Block, lang: str) -> bool:
-    """The block goes on with the previous paragraph's unfinished sentence."""
-    if prev.heading or ends_sentence(prev.text, lang):
-        return False
+def _last_chars(pieces: list[str], n: int) -> str:
+    """The last ``n`` characters of the pieces joined, reading only the pieces needed."""
+    out = ""
+    for piece in reversed(pieces):
+        out = piece + out
+        if len(out) >= n:
+            break
+    return out[-n:]
+
+
+def _formula(c: Patterns, text: str) -> bool:
+    return _any(c.closing, text) or _any(c.signature, text) or _any(c.title, text)
+
+
+def _ends_are_meaningful(blocks: list[Block], lang: str) -> bool:
+    """Whether the letter's long paragraphs end with a sentence end, so a missing one means a
+    cut; a letter written without final stops gives no such evidence."""
+    limit = compiled(lang).profile.letter.heading_max_chars
+    long_blocks = [b for b in blocks if not b.table and len(b.text) > limit]
+    if len(long_blocks) < 3:
+        return True
+    ending = sum(1 for b in long_blocks if ends_sentence(b.text, lang))
+    return ending >= _MIN_ENDING_SHARE * len(long_blocks)
+
+
+def _continues(prev: _Para, block: Block, lang: str) -> str | None:
+    """Whether the block goes on with the previous paragraph's unfinished sentence: "lower" when
+    it opens in lower case, "long" when the previous block is too long to be a heading."""
+    tail = prev.pieces[-1] if prev.pieces else prev.text
+    if prev.heading or prev.formula or ends_sentence(tail, lang):
+        return None
     c = compiled(lang)
-    if _any(c.closing, prev.text) or _any(c.signature, prev.text) or _any(c.title, prev.text):
-        return False
     first = block.text[:1]
     if c.profile.spaces and first.islower():
-        return True
+        return "lower"
     # A long block stopping mid-sentence was cut; a short one would have been a heading.
-    return len(prev.text) > c.profile.letter.heading_max_chars and not _any(c.signature, block.text)
+    if prev.length > c.profile.letter.heading_max_chars and not _any(c.signature, block.text):
+        return "long"
+    return None
 
 
 def _mark_roles(paras: list[_Para], lang: str) -> list[int]:
@@ -210,7 +292,7 @@ def segment(source: Source, language: str | None = None) -> Document:
     lang = language or detect_language("\n".join(b.text for b in source.blocks))
     if lang not in codes():
         raise UnsupportedLanguage(lang)
-    paras = _rejoin(source.blocks, lang)
+    paras = _rejoin(source.blocks, lang, explicit=source.format == "docx")
     # A heading needs text under it: a heading-like last line, or one before the closing, is text.
     for i, p in enumerate(paras):
         if p.heading and (i + 1 >= len(paras)):

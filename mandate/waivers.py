@@ -15,10 +15,10 @@ The sidecar sits next to the letter as ``<letter stem>.waivers.yaml``:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mandate.errors import InputError
 from mandate.messages import FALLBACK, say
@@ -60,21 +60,38 @@ def sidecar(letter: Path) -> Path:
     return letter.with_name(f"{letter.stem}.waivers.yaml")
 
 
-def load_waivers(path: Path) -> list[Waiver]:
-    """The waivers of a sidecar file (none when it does not exist)."""
-    if not path.is_file():
+def load_waivers(
+    path: Path, required: bool = False, max_bytes: int = 20 * 1024 * 1024
+) -> list[Waiver]:
+    """The waivers of a file; a missing sidecar means none, a missing named file is an error."""
+    from mandate.rules import load_yaml_file, validate
+
+    if not required and not os.path.lexists(path):
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return WaiverFile.model_validate(data).waivers
-    except yaml.YAMLError:
-        raise InputError(f"The waivers file {path} is not valid YAML.") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise InputError(f"{path}: field {field}: {first['msg']}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"The waivers file {path} cannot be read: {exc}.") from None
+    data = load_yaml_file(path, "waivers file", max_bytes)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a waivers file must be a YAML mapping with a 'waivers' list.")
+    return validate(WaiverFile, data, path).waivers  # type: ignore[attr-defined]
+
+
+def check_waivers(
+    waivers: list[Waiver], elements: list[str], rules: set[str], path: Path | str
+) -> None:
+    """A waiver must name an element of the mandate or a rule of the checker: a typo would
+    otherwise leave the gap or the finding unwaived without a word."""
+    for n, waiver in enumerate(waivers, start=1):
+        if waiver.element is not None and waiver.element not in elements:
+            raise InputError(
+                f"{path}: waiver {n} names the element '{waiver.element}', which the mandate "
+                f"does not have (it has {', '.join(elements)})."
+            )
+        if waiver.rule is not None and waiver.rule not in rules:
+            raise InputError(
+                f"{path}: waiver {n} names the rule '{waiver.rule}', which the checker does "
+                f"not have (rules: {', '.join(sorted(rules))})."
+            )
 
 
 def apply_waivers(

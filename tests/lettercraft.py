@@ -183,7 +183,12 @@ def to_docx(parts: list[str], headings: list[str], path: Path) -> Path:
         elif part in headings:
             document.add_heading(part, level=1)
         else:
-            document.add_paragraph(part)
+            paragraph = document.add_paragraph(part)
+            # Where the text's paragraph was cut by a page, Word has a real page break: Word
+            # marks paragraphs itself, and only a page break can split one in two.
+            before = parts[i - 1]
+            if i > 1 and before not in headings and before[-1] not in "。！？.!?":
+                paragraph.paragraph_format.page_break_before = True
     document.save(str(path))
     return path
 
@@ -317,3 +322,25 @@ def make_rich_docx(path: Path) -> Path:
     document.sections[0].footer.paragraphs[0].text = "20-07002"
     document.save(str(path))
     return path
+
+
+def png_facts(data: bytes) -> tuple[int, int, int]:
+    """Width, height and how many distinct pixel values a PNG holds (decoded with zlib only)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    chunks, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        if kind == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour] * max(1, depth // 8)
+    stride = width * channels + 1
+    rows = [raw[i * stride + 1 : (i + 1) * stride] for i in range(0, height, max(1, height // 50))]
+    # Filtered bytes, sampled: a uniform image gives a handful of byte values, a page of text many.
+    distinct = len({row[j : j + channels] for row in rows for j in range(0, len(row), channels)})
+    return width, height, distinct

@@ -56,3 +56,147 @@ def run(path: Path, data: bytes) -> str:
     for verdict in covered:
         assert verdict.evidence and verdict.evidence[0].terms
     return "checked-covered" if covered else "checked"
+
+
+# --- File kinds: whatever sits at the path, one sentence or a check, never a hang --------------
+
+FILE_KINDS = ("regular", "fifo", "symlink", "dangling", "loop", "directory", "device")
+file_kinds = st.sampled_from(FILE_KINDS)
+
+
+def make_kind(path: Path, kind: str, data: bytes = b"") -> bool:
+    """Put a file of ``kind`` at ``path`` (device nodes are made here, never taken from /dev);
+    False when this machine cannot make one (no root for mknod)."""
+    import os
+    import stat
+
+    if kind == "regular":
+        path.write_bytes(data)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "symlink":
+        target = path.with_name(path.name + ".target")
+        target.write_bytes(data)
+        path.symlink_to(target)
+    elif kind == "dangling":
+        path.symlink_to(path.with_name("gone"))
+    elif kind == "loop":
+        other = path.with_name(path.name + ".loop")
+        path.symlink_to(other)
+        other.symlink_to(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "device":
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5))  # /dev/zero's numbers
+        except PermissionError:
+            return False
+    return True
+
+
+def one_sentence(message: str) -> None:
+    assert message and "\n" not in message and message.endswith((".", "?")), message
+
+
+def run_kind(folder: Path, kind: str, data: bytes) -> str:
+    """A letter of any file kind: read (regular file or a link to one) or refused in one sentence;
+    an output path of that kind: written only when it is a regular file, and the kind unchanged."""
+    import os
+    import stat
+
+    from mandate.files import check_output
+
+    letter = folder / "letter.txt"
+    if not make_kind(letter, kind, data):
+        return "skipped"
+    outcome = "refused"
+    try:
+        run_path(letter)
+        outcome = "checked"
+    except InputError as exc:
+        one_sentence(str(exc))
+    assert kind in {"regular", "symlink"} or outcome == "refused", kind
+    before = os.lstat(letter).st_mode if os.path.lexists(letter) else None
+    try:
+        check_output(letter, [])
+        assert kind == "regular", f"{kind} accepted as an output"
+    except InputError as exc:
+        one_sentence(str(exc))
+    after = os.lstat(letter).st_mode if os.path.lexists(letter) else None
+    assert before == after and (before is None or stat.S_IFMT(before) == stat.S_IFMT(after))
+    return outcome
+
+
+def run_path(path: Path) -> None:
+    """The whole check of a path (InputError for what cannot be used)."""
+    check(path, mandate())
+
+
+# --- Rules files: any YAML is a mandate or one sentence -------------------------------------------
+
+_yaml_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+)
+yaml_values = st.recursive(
+    _yaml_scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(max_size=10), children, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@cache
+def bundled_rules() -> dict:
+    import yaml
+
+    from mandate.resources import rules_dir
+
+    return yaml.safe_load((rules_dir() / "2480.yaml").read_text(encoding="utf-8"))
+
+
+def mutate_rules(path: tuple, value: object) -> dict:
+    """The bundled rules with the value at a path of keys/indices replaced."""
+    import copy
+
+    data = copy.deepcopy(bundled_rules())
+    node: object = data
+    for key in path[:-1]:
+        node = node[key]  # type: ignore[index]
+    node[path[-1]] = value  # type: ignore[index]
+    return data
+
+
+RULE_PATHS = [
+    ("id",),
+    ("number",),
+    ("languages",),
+    ("thresholds",),
+    ("thresholds", "substantive"),
+    ("elements",),
+    ("elements", 0),
+    ("elements", 0, "id"),
+    ("elements", 0, "cues"),
+    ("elements", 0, "cues", "zh", 0, "weight"),
+    ("elements", 0, "cues", "zh", 0, "terms"),
+    ("contexts",),
+    ("due_dates",),
+]
+
+
+def run_rules(path: Path, text: str) -> str:
+    """A rules file of any content: a valid mandate, or one sentence naming the file."""
+    from mandate.rules import load_mandate
+
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_mandate(path)
+    except InputError as exc:
+        one_sentence(str(exc))
+        return "refused"
+    return "loaded"

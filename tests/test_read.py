@@ -76,7 +76,7 @@ def test_permission_denied_is_one_sentence(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr("mandate.files.os.open", refuse)  # the reader opens with os.open
     with pytest.raises(InputError, match="permission denied"):
         read(path)
 

@@ -10,6 +10,7 @@ from mandate.lint import (
     citation,
     dates,
     deadline,
+    encoding,
     form,
     pagebreak,
     placeholders,
@@ -31,6 +32,7 @@ REGISTRY: dict[str, LintCheck] = {
         arithmetic,
         form,
         deadline,
+        encoding,
     )
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from mandate.language import patterns
@@ -30,10 +31,14 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     for paragraph in document.paragraphs:
         if paragraph.role not in {Role.BODY, Role.REQUEST}:
             continue
+        bounds: list[tuple[int, int]] | None = None
         for date, start, end in find_dates(paragraph.text, document.language, own.year):
             if date <= own:
                 continue
-            sentence = _sentence(paragraph.text, start, c.abbreviations, document.language)
+            if bounds is None:
+                bounds = sentences(paragraph.text, c.abbreviations, document.language)
+                starts = [a for a, _ in bounds]
+            sentence = _sentence(paragraph.text, start, bounds, starts)
             if c.future is not None and c.future.search(sentence):
                 continue
             yield finding(
@@ -47,6 +52,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             )
 
 
-def _sentence(text: str, at: int, abbreviations: frozenset[str], lang: str) -> str:
-    bounds = sentences(text, abbreviations, lang)
-    return next(text[a:b] for a, b in bounds if a <= at < b or b == len(text))
+def _sentence(text: str, at: int, bounds: list[tuple[int, int]], starts: list[int]) -> str:
+    """The sentence around ``at`` (sentence spans computed once per paragraph, then bisected)."""
+    n = max(0, bisect_right(starts, at) - 1)
+    a, b = bounds[n]
+    return text[a:b]

@@ -46,7 +46,13 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
 
 def _doubled(text: str, offset: int) -> str:
     """What ends just before the break and starts again after it: a word, or 1-4 CJK characters."""
-    before, after = text[:offset].split(), text[offset:].split()
+    # Only the words next to the break: splitting the whole paragraph at every break of a long
+    # one would be quadratic.
+    near = 200
+    before = text[max(0, offset - near) : offset].split()
+    after = text[offset : offset + near].split()
+    if offset > near and not text[offset - near - 1].isspace() and len(before) == 1:
+        before = []  # the window cut the word: longer than any word worth comparing
     if before and after and before[-1].isalpha() and before[-1].lower() == after[0].lower():
         return after[0]
     for size in range(4, 0, -1):

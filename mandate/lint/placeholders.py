@@ -13,6 +13,9 @@ from mandate.models import Document, Finding, Role, Severity
 from mandate.rules import Mandate
 
 RULE = "placeholder"
+# Beyond this many in one paragraph, one finding counts the rest: a hundred thousand identical
+# findings help nobody and cost memory and time in every report.
+PER_PARAGRAPH = 50
 
 
 @cache
@@ -31,11 +34,17 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     for paragraph in document.paragraphs:
         if paragraph.role is Role.REQUEST:
             continue  # the request quotes the resolution, brackets and all
+        shown = 0
+        more: dict[str, int] = {}
         for pattern, severity in found_marks:
             for m in pattern.finditer(paragraph.text):
                 if m.group().lower() in ignore:
                     continue
                 found = m.group()
+                if shown >= PER_PARAGRAPH:
+                    more[severity] = more.get(severity, 0) + 1
+                    continue
+                shown += 1
                 yield finding(
                     RULE,
                     severity,
@@ -45,3 +54,12 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                     {"found": found},
                     span=(m.start(), m.end()),
                 )
+        for severity, count in more.items():
+            yield finding(
+                RULE,
+                severity,  # type: ignore[arg-type]
+                document,
+                paragraph,
+                "placeholder.more",
+                {"n": count, "max": PER_PARAGRAPH},
+            )

@@ -17,6 +17,8 @@ import hashlib
 from pathlib import Path
 
 from mandate.errors import InputError
+from mandate.files import read_input
+from mandate.hygiene import strip_controls
 from mandate.models import Source
 from mandate.read.text import decode, join_lines, split_blocks
 
@@ -54,34 +56,16 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     else:
         text, encoding = decode(data, path)
         blocks, fmt = split_blocks(text), "txt"
+    blocks = [
+        b.model_copy(update={"text": strip_controls(b.text)}) if b.text != strip_controls(b.text)
+        else b
+        for b in blocks
+    ]
     if not any(b.text.strip() for b in blocks):
         raise InputError(f"{path} has no readable text.")
     return Source(path=str(path), format=fmt, encoding=encoding, sha256=digest, blocks=blocks)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, read-only, refused beyond ``max_bytes``."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{path} is a directory, not a letter.")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{path} does not exist.") from None
-    except PermissionError:
-        raise InputError(f"{path} cannot be read: permission denied.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if size > max_bytes:
-        raise InputError(
-            f"{path} is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit."
-        )
-    try:
-        with open(path, "rb", buffering=0) as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{path} cannot be read: permission denied.") from None
-    except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path} is over the {max_bytes / 1_048_576:.0f} MB limit.")
-    return data
+    """The file's bytes: a regular file only, read-only and non-blocking, at most ``max_bytes``."""
+    return read_input(path, max_bytes, "letter")

@@ -91,9 +91,9 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> list[Block]:
         ) from None
     numbering = _Numbering(document)
     blocks: list[Block] = []
-    for n, child in enumerate(document.element.body.iterchildren(), start=1):
-        if child.tag == qn("w:p"):
-            text = _text(child)
+    for n, anchor in enumerate(anchors(document.element.body), start=1):
+        if anchor.tag == qn("w:p"):
+            text = _text(anchor)
             if not text.strip():
                 continue
             blocks.append(
@@ -101,21 +101,53 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> list[Block]:
                     text=text,
                     line=n,
                     blank_before=1,
-                    page_break_before=_page_break_before(child),
-                    heading_level=_heading_level(child, document),
-                    label=numbering.label(child, document),
+                    page_break_before=_page_break_before(anchor),
+                    heading_level=_heading_level(anchor, document),
+                    label=numbering.label(anchor, document),
                 )
             )
-        elif child.tag == qn("w:tbl"):
-            for row in child.iter(qn("w:tr")):
-                cells = [
-                    " ".join(_text(p) for p in cell.iter(qn("w:p"))).strip()
-                    for cell in row.iter(qn("w:tc"))
-                ]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    blocks.append(Block(text=text, line=n, blank_before=1, table=True))
+        else:  # a table row: its own paragraph, never joined to the text around it
+            text = ROW_SEPARATOR.join(t for t, _ in row_cells(anchor) if t)
+            if text:
+                blocks.append(Block(text=text, line=n, blank_before=1, table=True))
     return blocks
+
+
+ROW_SEPARATOR = " | "
+
+
+def anchors(body) -> list:
+    """Body paragraphs and table rows in reading order: a .docx block's ``line`` is its 1-based
+    position here, so the Word round trip finds the element a finding belongs to."""
+    from docx.oxml.ns import qn
+
+    out = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(child)
+        elif child.tag == qn("w:tbl"):
+            out.extend(child.iterchildren(qn("w:tr")))
+    return out
+
+
+def row_cells(row) -> list[tuple[str, object]]:
+    """A table row's cells: (text, the cell element), in order."""
+    from docx.oxml.ns import qn
+
+    return [
+        (" ".join(_text(p) for p in cell.iter(qn("w:p"))).strip(), cell)
+        for cell in row.iterchildren(qn("w:tc"))
+    ]
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    """An integer attribute of the XML, or ``default`` when it is missing or not an integer."""
+    if value is None:
+        return default
+    try:
+        return int(value.strip())
+    except (ValueError, AttributeError):
+        return default
 
 
 def _text(p) -> str:
@@ -157,7 +189,6 @@ def _page_break_before(p) -> bool:
 
 def _heading_level(p, document) -> int | None:
     """From the style ('Heading 2', 'Title') or an explicit outline level."""
-    from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     style = Paragraph(p, document).style
@@ -168,14 +199,20 @@ def _heading_level(p, document) -> int | None:
         m = _heading_style().match(name)
         if m:
             return int(m.group(1))
-        outline = style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        if outline is not None and outline.get(qn("w:val")) not in (None, "9"):
-            return int(outline.get(qn("w:val"))) + 1
+        level = _outline(style.element)
+        if level is not None:
+            return level
         style = style.base_style
-    outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-    if outline is not None and outline.get(qn("w:val")) not in (None, "9"):
-        return int(outline.get(qn("w:val"))) + 1
-    return None
+    return _outline(p)
+
+
+def _outline(element) -> int | None:
+    """An explicit outline level 0-8 as a heading level 1-9 (9 is body text; junk is ignored)."""
+    from docx.oxml.ns import qn
+
+    outline = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+    level = _int(outline.get(qn("w:val"))) if outline is not None else None
+    return level + 1 if level is not None and 0 <= level <= 8 else None
 
 
 def _style_numbering(p, document):
@@ -213,10 +250,14 @@ class _Numbering:
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
                 start = lvl.find(qn("w:start"))
-                levels[int(lvl.get(qn("w:ilvl")))] = (
-                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                    text.get(qn("w:val")) if text is not None else "%1.",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
+                level = _int(lvl.get(qn("w:ilvl")))
+                if level is None or not 0 <= level <= 8:
+                    continue  # Word has levels 0-8; anything else is damage, not numbering
+                first = _int(start.get(qn("w:val")), 1) if start is not None else 1
+                levels[level] = (
+                    (fmt.get(qn("w:val")) or "decimal") if fmt is not None else "decimal",
+                    (text.get(qn("w:val")) or "") if text is not None else "%1.",
+                    max(0, min(first or 0, 10**6)),
                 )
             abstract_levels[abstract.get(qn("w:abstractNumId"))] = levels
         for num in root.iter(qn("w:num")):
@@ -238,8 +279,8 @@ class _Numbering:
         if num_id_el is None:
             return None
         num_id = num_id_el.get(qn("w:val"))
-        level = int(ilvl_el.get(qn("w:val"))) if ilvl_el is not None else 0
-        if (num_id, level) not in self.formats:
+        level = _int(ilvl_el.get(qn("w:val")), 0) if ilvl_el is not None else 0
+        if level is None or not 0 <= level <= 8 or (num_id, level) not in self.formats:
             return None
         key = self.abstract_of.get(num_id, num_id)
         counters = self.counters.setdefault(key, [0] * 9)

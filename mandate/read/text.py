@@ -34,6 +34,11 @@ def _decode(data: bytes) -> tuple[str | None, str]:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             pass
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -43,12 +48,26 @@ def _decode(data: bytes) -> tuple[str | None, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mended = _utf8_with_bad_bytes(data)
+    if mended is not None:
+        return mended, "utf-8 (with invalid bytes)"
     from charset_normalizer import from_bytes  # only paid for drafts that are not UTF-8
 
     best = from_bytes(data).best()
     if best is None:
         return None, ""
     return str(best), best.encoding
+
+
+def _utf8_with_bad_bytes(data: bytes) -> str | None:
+    """UTF-8 with a stray bad byte or two: read, the bytes shown as U+FFFD (a lint finding says
+    where). A file in another encoding has no valid multi-byte sequences and is left to guessing."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad > 0 and good >= 8 and bad <= max(2, good // 50):
+        return text
+    return None
 
 
 def _looks_binary(text: str) -> bool:

@@ -485,7 +485,19 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_no_controls,
     )
+
+
+def _no_controls(value: object) -> object:
+    """Every printed value without control characters (a NUL or ESC from a file name)."""
+    from markupsafe import Markup
+
+    from mandate.hygiene import clean
+
+    if isinstance(value, Markup):
+        return Markup(clean(str(value)))
+    return clean(value) if isinstance(value, str) else value
 
 
 def render_html(check: Check, lang: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from mandate.hygiene import clean
 from mandate.messages import say
 from mandate.pipeline import Check
 
@@ -41,8 +42,9 @@ def render_text(check: Check) -> list[str]:
     line = verdict_line(check)
     head, _, rest = line.partition(" — ")
     styled = click.style(head, fg="green" if result.ready else "red", bold=True)
+    path = clean(result.letter.path)  # a file name with ESC in it must not drive the terminal
     lines = [
-        f"{result.letter.path}: {styled} — {rest} ({result.mandate.resolution}, letter in "
+        f"{path}: {styled} — {rest} ({result.mandate.resolution}, letter in "
         f"{result.letter.language})"
     ]
     if not result.mandate.reviewed:
@@ -52,11 +54,11 @@ def render_text(check: Check) -> list[str]:
         )
     for req in result.requirements:
         status = click.style(f"{req.status.value:<8}", fg=_STATUS_COLOUR[req.status.value])
-        waived = f" [waived: {req.waiver}]" if req.waived else ""
-        lines.append(f"  {status} {req.id:<34} {req.reason}{waived}")
+        waived = f" [waived: {clean(req.waiver or '')}]" if req.waived else ""
+        lines.append(f"  {status} {req.id:<34} {clean(req.reason)}{waived}")
     for f in result.findings:
-        where = f"{result.letter.path}:{f.paragraph}" if f.paragraph else result.letter.path
+        where = f"{path}:{f.paragraph}" if f.paragraph else path
         sev = click.style(f.severity, fg=_SEVERITY_COLOUR[f.severity])
-        waived = f" [waived: {f.waiver}]" if f.waived else ""
-        lines.append(f"{where}: {sev} {f.rule} {f.message}{waived}")
+        waived = f" [waived: {clean(f.waiver or '')}]" if f.waived else ""
+        lines.append(f"{where}: {sev} {f.rule} {clean(f.message)}{waived}")
     return lines

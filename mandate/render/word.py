@@ -40,18 +40,27 @@ class _Anchors:
     def __init__(self, check: Check, document) -> None:
         from docx.oxml.ns import qn
 
+        from mandate.read.docx import anchors
+
         self.check, self.document = check, document
-        self.by_line = {
-            n: child
-            for n, child in enumerate(document.element.body.iterchildren(), start=1)
-            if child.tag == qn("w:p")
-        }
+        # A block's line is its position among body paragraphs and table rows (read.docx).
+        self.by_line = dict(enumerate(anchors(document.element.body), start=1))
+        if not self.by_line:
+            raise InputError(f"{check.document.path} has no paragraph or table to comment on.")
+        self.qn = qn
+
+    def _paragraphs(self, element) -> list:
+        """A body paragraph itself; a table row's cell paragraphs (its findings go on cells)."""
+        qn = self.qn
+        if element.tag == qn("w:tr"):
+            return [p for tc in element.iterchildren(qn("w:tc")) for p in tc.iter(qn("w:p"))]
+        return [element]
 
     def _runs(self, elements: list) -> tuple[str, list[_Run]]:
         from docx.text.paragraph import Paragraph
 
         text, runs = "", []
-        for element in elements:
+        for element in [p for e in elements for p in self._paragraphs(e)]:
             for run in Paragraph(element, self.document).runs:
                 runs.append(_Run(run, len(text), len(text) + len(run.text)))
                 text += run.text
@@ -181,7 +190,9 @@ def annotate_docx(check: Check, source: Path, output: Path) -> int:
         raise InputError(f"{source} is not a .docx file; only Word drafts can be annotated.")
     if output.resolve() == source.resolve():
         raise InputError("Refusing to annotate the draft in place: give another output path.")
-    document = docx.Document(io.BytesIO(source.read_bytes()))
+    from mandate.files import read_input
+
+    document = docx.Document(io.BytesIO(read_input(source, 200 * 1024 * 1024, "draft")))
     anchors = _Anchors(check, document)
 
     def comment(runs: list, lines: list[str]) -> bool:
@@ -220,7 +231,7 @@ def annotate_docx(check: Check, source: Path, output: Path) -> int:
         added += comment(runs, finding_comment(check, finding))
     buffer = io.BytesIO()
     document.save(buffer)
-    from mandate.render import write_atomic_bytes
+    from mandate.files import write_output
 
-    write_atomic_bytes(output, buffer.getvalue())
+    write_output(output, buffer.getvalue(), [source])
     return added
