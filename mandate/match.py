@@ -325,7 +325,9 @@ class ElementMatcher:
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
                     and (e in hinted or _share(bounds, hits[e], th.mention_weight) >= th.min_share)
-                    and (e in hinted or _clause_share(paragraph.text, hits[e]) >= th.min_clause_share)
+                    and (
+                        e in hinted or _clause_share(paragraph.text, hits[e]) >= th.min_clause_share
+                    )
                 )
                 if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
                     s = 0.0  # supporting words only: kept for the record, worth nothing

@@ -17,6 +17,11 @@ from mandate.language import Patterns, detect, patterns, profiles, script_of, se
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
+# A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)", "（一）", "一是".
+_BULLET = re.compile(
+    r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]是)"
+)
 # The request is restated at the start of the letter, not in its fifth paragraph.
 _REQUEST_WINDOW = 4
 
@@ -95,14 +100,39 @@ class _Para:
     role: Role = Role.BODY
     joins: list[Join] = field(default_factory=list)
     label: str | None = None
+    listing: bool = False  # a lead-in with its list items or table rows
+
+
+def _list_item(block: Block) -> bool:
+    """A bullet or numbered list item (marked by the reader, or by its own bullet or marker)."""
+    return block.list_item or bool(_BULLET.match(block.text))
+
+
+def _lead_in(text: str) -> bool:
+    """A paragraph that announces a list or table: it ends with a colon."""
+    return text.rstrip().endswith((":", "："))
 
 
 def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
-    """Blocks as paragraphs, with paragraphs that a page break cut in two put back together."""
+    """Blocks as paragraphs, with paragraphs that a page break cut in two put back together.
+
+    Lists and tables are passages: bullet or numbered items and table rows that follow a lead-in
+    (a paragraph ending with a colon) are judged together with it, one line each.
+    """
     out: list[_Para] = []
     for block in blocks:
-        heading = _heading_like(block, lang)
         prev = out[-1] if out else None
+        item = block.table or _list_item(block)
+        if (
+            prev is not None
+            and item
+            and not prev.heading
+            and (prev.listing or _lead_in(prev.text))
+        ):
+            prev.text = prev.text + "\n" + block.text
+            prev.listing = True
+            continue
+        heading = False if item else _heading_like(block, lang)
         if prev is not None and not heading and _continues(prev, block, lang):
             sep = "" if not compiled(lang).profile.spaces or prev.text.endswith("-") else " "
             text = prev.text[:-1] if sep == "" and prev.text.endswith("-") else prev.text

@@ -97,6 +97,7 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> list[Block]:
                     page_break_before=_page_break_before(child),
                     heading_level=_heading_level(child, document),
                     label=numbering.label(child, document),
+                    list_item=_is_list_item(child),
                 )
             )
         elif child.tag == qn("w:tbl"):
@@ -109,6 +110,16 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> list[Block]:
                 if text:
                     blocks.append(Block(text=text, line=n, blank_before=1, table=True))
     return blocks
+
+
+def _is_list_item(p) -> bool:
+    """A paragraph in a Word list (bullets or numbering, directly or by a List style)."""
+    from docx.oxml.ns import qn
+
+    if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        return True
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and "list" in (style.get(qn("w:val")) or "").lower()
 
 
 def _text(p) -> str:
