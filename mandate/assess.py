@@ -121,7 +121,9 @@ def reason_text(lang: str, reason: Reason, element: Element) -> str:
             if a.kind != "deferral"
         ]
         if words:
-            text += " " + say(lang, "reason.set_aside", terms=words, n=len(words))
+            text += say(lang, "ui.sentence_sep") + say(
+                lang, "reason.set_aside", terms=words, n=len(words)
+            )
     return text
 
 

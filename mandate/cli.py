@@ -15,6 +15,8 @@ import click
 from mandate import __version__
 from mandate.errors import InputError
 
+_REPORT_LANGUAGES = ["zh", "en", "fr", "es", "ru", "ar"]  # those of rules/messages (a test checks)
+
 
 class _Group(click.Group):
     """Every failure becomes one sentence and exit code 2; MANDATE_DEBUG=1 shows the traceback."""
@@ -65,7 +67,7 @@ def main() -> None:
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
 @click.option("--report/--no-report", default=True, help="With text: also write the HTML report.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
 @click.option("--letter-lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
 @click.option(
     "--fail-on",
@@ -193,7 +195,7 @@ def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path 
     help="Folder for the reports and index.html.",
 )
 @click.option("--mandate", "-m", "mandate_spec", help="Resolution number, id or rules file.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Report language.")
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
 def batch(
     paths: tuple[Path, ...], output: Path, mandate_spec: str | None, lang: str | None
 ) -> None:

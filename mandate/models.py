@@ -6,6 +6,7 @@ Each step takes and returns these; none knows how the next one works. The JSON c
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
@@ -296,6 +297,7 @@ class LetterInfo(BaseModel):
     language: str
     encoding: str
     format: str
+    date: dt.date | None = Field(default=None, description="The letter's own date, if found.")
 
 
 class MandateInfo(BaseModel):

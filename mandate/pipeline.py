@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,6 +13,7 @@ from mandate.assess import assess
 from mandate.errors import InputError, UnsupportedLanguage
 from mandate.language import english_name
 from mandate.lint import lint
+from mandate.lint.base import letter_date
 from mandate.match import classify
 from mandate.models import (
     Assessment,
@@ -51,6 +53,11 @@ class Check:
         """Ready or not, and what blocks it: the one readiness every output shows."""
         return readiness(self.assessment.verdicts, self.findings, self.fail_on)
 
+    @cached_property
+    def letter_date(self) -> dt.date | None:
+        """The letter's own date, as the date checks read it."""
+        return letter_date(self.document)
+
     @property
     def ready(self) -> bool:
         """Nothing blocks submission."""
@@ -66,6 +73,7 @@ class Check:
                 language=self.document.language,
                 encoding=self.document.encoding,
                 format=self.document.format,
+                date=self.letter_date,
             ),
             mandate=MandateInfo(
                 id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source

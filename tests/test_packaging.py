@@ -33,7 +33,8 @@ def test_wheel_ships_rules_and_reports(tmp_path):
         "mandate/_data/rules/languages/ar.yaml",
         "mandate/_data/reports/report.html.j2",
         "mandate/_data/reports/report.css",
-        "mandate/_data/reports/i18n.yaml",
+        "mandate/_data/rules/messages/zh.yaml",
+        "mandate/_data/rules/messages/ar.yaml",
         "mandate/cli.py",
     ]:
         assert needed in names, needed

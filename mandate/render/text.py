@@ -12,8 +12,9 @@ _STATUS_COLOUR = {"covered": "green", "partial": "yellow", "missing": "red"}
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def verdict_line(check: Check, lang: str = "en") -> str:
-    """'NOT READY — all 8 elements covered; 5 errors block submission', from the one readiness."""
+def verdict_line(check: Check, lang: str = "en", head: bool = True) -> str:
+    """'NOT READY — all 8 elements covered; 5 errors block submission', from the one readiness
+    (without the head, for a page whose heading already says it)."""
     r = check.readiness
     total = len(check.assessment.verdicts)
     gaps = [b for b in r.blocking if b.kind == "gap"]
@@ -28,8 +29,10 @@ def verdict_line(check: Check, lang: str = "en") -> str:
         blockers = say(lang, "verdict.errors_block", n=len(stopping))
     else:
         blockers = say(lang, "verdict.findings_block", n=len(stopping))
-    head = say(lang, "verdict.ready" if r.ready else "verdict.not_ready")
-    return say(lang, "verdict.line", head=head, coverage=coverage, blockers=blockers)
+    if not head:
+        return say(lang, "verdict.detail", coverage=coverage, blockers=blockers)
+    word = say(lang, "verdict.ready" if r.ready else "verdict.not_ready")
+    return say(lang, "verdict.line", head=word, coverage=coverage, blockers=blockers)
 
 
 def render_text(check: Check) -> list[str]:
