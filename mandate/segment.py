@@ -120,19 +120,21 @@ def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
     (a paragraph ending with a colon) are judged together with it, one line each.
     """
     out: list[_Para] = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
         prev = out[-1] if out else None
         item = block.table or _list_item(block)
-        if (
-            prev is not None
-            and item
-            and not prev.heading
-            and (prev.listing or _lead_in(prev.text))
-        ):
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        # A lead-in announcing a list or table is text, never a heading.
+        leads = (
+            _lead_in(block.text)
+            and following is not None
+            and (following.table or _list_item(following))
+        )
+        if prev is not None and item and not prev.heading and (prev.listing or _lead_in(prev.text)):
             prev.text = prev.text + "\n" + block.text
             prev.listing = True
             continue
-        heading = False if item else _heading_like(block, lang)
+        heading = False if item or leads else _heading_like(block, lang)
         if prev is not None and not heading and _continues(prev, block, lang):
             sep = "" if not compiled(lang).profile.spaces or prev.text.endswith("-") else " "
             text = prev.text[:-1] if sep == "" and prev.text.endswith("-") else prev.text
