@@ -94,3 +94,8 @@ Feature: The report tells the truth first: ready means nothing blocks submission
       | en   | 390   | 844    | seed-en-phone.png     |
       | ru   | 390   | 844    | seed-ru-phone.png     |
       | es   | 1280  | 800    | seed-es-desktop.png   |
+
+  Scenario: The first printed page holds the verdict, the blockers and the element table
+    Given the bundled letter of 1 June 2020 reported in en
+    When the desk officer prints it to PDF
+    Then the first A4 page holds the verdict, every blocking item and every element's title

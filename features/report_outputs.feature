@@ -1,14 +1,6 @@
 Feature: What the desk officer takes away: Word comments, a draft diff, a batch index, a terminal line
   The report travels up the clearance chain; each output is checked as the person receiving it would.
 
-  Scenario: Gaps and findings come back as Word comments in a copy of the draft
-    Given the bundled letter as a Word file with the section headed "部队轮调" removed
-    When the desk officer annotates it
-    Then the copy carries a comment "[missing] a.rotations" on the title
-    And each placeholder has a comment on the paragraph that contains it
-    And every paragraph of the copy reads as in the draft
-    And the draft itself is unchanged
-
   Scenario: A new draft against the old one
     Given the bundled letter and a new draft without the section headed "部队轮调" and with "3 120" changed to "3 200"
     When the desk officer compares the two drafts

@@ -209,3 +209,18 @@ def first_screen_shot(ctx: dict, name: str) -> None:
     target = SCREENS / name
     ctx["page"].screenshot(path=str(target))
     assert target.stat().st_size > 10_000
+
+
+@then("the first A4 page holds the verdict, every blocking item and every element's title")
+def first_printed_page(ctx: dict) -> None:
+    from pypdf import PdfReader
+
+    page = PdfReader(str(ctx["pdf"])).pages[0]
+    assert abs(float(page.mediabox.width) - 595) < 3 and abs(float(page.mediabox.height) - 842) < 3
+    text = re.sub(r"\s+", " ", page.extract_text())
+    lang, c = ctx["lang"], ctx["check"]
+    assert say(lang, "ui.not_ready") in text
+    assert "[618]" in text and "[13]" in text and "5:" in text.replace(" :", ":")
+    for element in c.mandate.elements:
+        words = element.title[lang].split()
+        assert " ".join(words[:3]) in text, element.title[lang]

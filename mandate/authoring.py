@@ -217,9 +217,11 @@ def draft(
 
     lang = lang or detect(paragraph)
     if lang not in profiles():
+        known = ", ".join(sorted(profiles()))
         raise UnsupportedLanguage(
             lang,
-            f"The paragraph is in {english_name(lang)}, a language the checker has no profile for.",
+            f"The paragraph is in {english_name(lang)}, a language the checker has no profile "
+            f"for (it has {known}).",
         )
     rules = profile(lang).draft
     citation = patterns(lang).citation.search(paragraph)

@@ -68,7 +68,9 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
 @click.option("--report/--no-report", default=True, help="With text: also write the HTML report.")
 @click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Report language.")
-@click.option("--letter-lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option(
+    "--letter-lang", metavar="CODE", help="The letter's language (a profile code): skip detection."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),
@@ -167,7 +169,10 @@ def annotate(draft: Path, output: Path, mandate_spec: str | None) -> None:
     "--format", "-f", "fmt", type=click.Choice(["text", "html"]), default="text", show_default=True
 )
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write.")
-def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path | None) -> None:
+@click.option("--lang", type=click.Choice(_REPORT_LANGUAGES), help="Page language (html).")
+def diff(
+    old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path | None, lang: str | None
+) -> None:
     """What changed between two drafts: statuses, sections, figures, findings."""
     from mandate.diff import diff as compare
     from mandate.diff import diff_lines
@@ -179,7 +184,8 @@ def diff(old: Path, new: Path, mandate_spec: str | None, fmt: str, output: Path 
     if fmt == "html":
         from mandate.render.pages import render_diff_html
 
-        _emit(render_diff_html(changes), output or Path(f"{new.stem}.diff.html"))
+        page = render_diff_html(changes, newer, lang=lang, old=older)
+        _emit(page, output or Path(f"{new.stem}.diff.html"))
     else:
         _emit("\n".join(diff_lines(changes)) + "\n", output)
 
@@ -200,9 +206,11 @@ def batch(
     paths: tuple[Path, ...], output: Path, mandate_spec: str | None, lang: str | None
 ) -> None:
     """Check several letters (or folders of them): a report each and an index page."""
+    from collections import Counter
+
     from mandate.pipeline import check as run_check
     from mandate.render.html import render_html
-    from mandate.render.pages import IndexRow, render_index_html
+    from mandate.render.pages import IndexRow, index_row, render_index_html
 
     letters: list[Path] = []
     for path in paths:
@@ -216,6 +224,7 @@ def batch(
         raise InputError("No letters found in the paths given.")
     output.mkdir(parents=True, exist_ok=True)
     rows: list[IndexRow] = []
+    checked = []
     with click.progressbar(
         letters, label="Checking", file=sys.stderr, item_show_func=lambda p: p.name if p else None
     ) as bar:
@@ -227,22 +236,11 @@ def batch(
                 continue
             name = f"{n:03d}-{letter.stem}.html"
             _emit(render_html(result, lang=lang), output / name)
-            statuses = [v.status.value for v in result.assessment.verdicts]
-            severities = [f.severity for f in result.findings if not f.waived]
-            rows.append(
-                IndexRow(
-                    letter.name,
-                    name,
-                    result.mandate.resolution,
-                    result.ready,
-                    statuses.count("covered"),
-                    statuses.count("partial"),
-                    statuses.count("missing"),
-                    severities.count("error"),
-                    severities.count("warning"),
-                )
-            )
-    _emit(render_index_html(rows), output / "index.html")
+            checked.append((result, name))
+    languages = Counter(result.document.language for result, _ in checked)
+    index_lang = lang or (languages.most_common(1)[0][0] if languages else "en")
+    rows += [index_row(result, name, index_lang) for result, name in checked]
+    _emit(render_index_html(rows, index_lang), output / "index.html")
     ready = sum(1 for r in rows if r.ready)
     failed = sum(1 for r in rows if r.error)
     click.echo(
@@ -337,7 +335,7 @@ def rules_test(paths: tuple[Path, ...]) -> None:
 @rules.command("draft")
 @click.argument("paragraph", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Where to write the YAML.")
-@click.option("--lang", type=click.Choice(["zh", "en", "fr"]), help="Skip detection.")
+@click.option("--lang", metavar="CODE", help="The paragraph's language: skip detection.")
 @click.option("--number", type=int, help="Resolution number, if the text does not cite it.")
 @click.option("--year", type=int, help="Resolution year, if the text does not cite it.")
 def rules_draft(

@@ -13,15 +13,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)|\n")
 _CLAUSE = re.compile(r"[,，;；:：、—–()（）]|\s-\s")
 _CLAUSE_COARSE = re.compile(r"[,，;；:：]")
-_FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)*%?|[一二三四五六七八九十两百千万]+(?=[个名次项座所支批架辆营连队吨人%])"
-)
+_DIGITS = r"\d+(?:[.,]\d+)*%?"
+
+
+@cache
+def _figure() -> re.Pattern[str]:
+    """Figures in digits, or spelled as each language profile spells them (``numbers.spelled``)."""
+    from mandate.language import profiles  # the profiles import this module's grammar model
+
+    spelled = [x for p in profiles().values() for x in p.numbers.spelled]
+    return re.compile("|".join([_DIGITS, *spelled]))
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -147,7 +155,7 @@ def clauses(text: str, a: int, b: int, lists: bool = True) -> list[tuple[int, in
 
 def figures(text: str) -> int:
     """Figures and dates written with digits (or Chinese numerals before a measure word)."""
-    return len(_FIGURE.findall(text))
+    return len(_figure().findall(text))
 
 
 def content_words(text: str, cjk: bool, stopwords: frozenset[str]) -> float:

@@ -189,7 +189,17 @@ class Numbers(Strict):
 
     thousands: list[str] = Field(default_factory=lambda: [","])
     decimal: list[str] = Field(default_factory=lambda: ["."])
-    percent: list[str] = Field(default_factory=lambda: ["%"])
+    percent: list[str] = Field(
+        default_factory=lambda: ["%"], description="Regexes of what follows a percentage."
+    )
+    spelled: list[str] = Field(
+        default_factory=list, description="Regexes of figures written in words ('twenty')."
+    )
+
+    @field_validator("percent", "spelled")
+    @classmethod
+    def regexes(cls, v: list[str]) -> list[str]:
+        return _compiles(v)
 
 
 class Placeholders(Strict):
@@ -215,9 +225,8 @@ class Arithmetic(Strict):
     inclusive: str = Field(description="Regex: the breakdown need not be exhaustive.")
     remainder: str = Field(description="Regex: words announcing a remainder group.")
     remainder_window: int = Field(
-        default=24, ge=1, description="How far before a figure its remainder word may stand."
+        default=24, ge=1, description="How far from a figure its remainder word may stand."
     )
-    total_window: int = Field(default=40, ge=1)
 
     @field_validator("total", "inclusive", "remainder")
     @classmethod
@@ -424,8 +433,13 @@ def detect(text: str) -> str:
     if len(candidates) == 1:
         return next(iter(candidates))
     counts = Counter(w.lower() for w in _WORD.findall(text))
+    # A stopword several languages share ("con", "una") counts for each only in part.
+    sharing = Counter(w.lower() for words in candidates.values() for w in set(words))
     scored = sorted(
-        ((sum(counts.get(w.lower(), 0) for w in words), c) for c, words in candidates.items()),
+        (
+            (sum(counts.get(w.lower(), 0) / sharing[w.lower()] for w in set(words)), c)
+            for c, words in candidates.items()
+        ),
         key=lambda t: (-t[0], t[1] not in known, t[1]),
     )
     return scored[0][1]

@@ -78,6 +78,7 @@ class ElementMatcher:
         self.abbreviations = c.abbreviations
         self.grammar = grammar(profile(lang).deferral.grammar)
         self.stopwords = frozenset(w.lower() for w in profile(lang).detection.stopwords)
+        self.spaceless = not profile(lang).spaces  # words are counted in characters
         self.echo = {
             element.id: " ".join(
                 [element.title.get(lang, ""), mandate.request.get(lang, "")]
@@ -230,7 +231,7 @@ class ElementMatcher:
             for s, e in named:
                 for i in range(max(s, ca), min(e, cb)):
                     masked[i - ca] = " "
-            words += content_words("".join(masked), self.lang == "zh", self.stopwords)
+            words += content_words("".join(masked), self.spaceless, self.stopwords)
         return words
 
     def describe(
@@ -243,7 +244,7 @@ class ElementMatcher:
         """
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
-        cjk = self.lang == "zh"
+        cjk = self.spaceless
         spoken = [h for h in hits[element] if h.counted and h.weight >= min_weight]
         every = [h for hs in hits.values() for h in hs if h.counted]
         total = 0.0

@@ -34,7 +34,7 @@ class Catalog(BaseModel):
 
     kind: Literal["messages"]
     lang: str = Field(pattern=r"^[a-z]{2,3}$")
-    name: str = Field(description="The language's name in itself, e.g. 'Русский'.")
+    name: str = Field(description="The language's name in itself, e.g. 'Français'.")
     locale: str = Field(description="Babel locale for plurals and dates, e.g. 'en_GB'.")
     dir: Literal["ltr", "rtl"] = "ltr"
     list_sep: str = Field(default=", ", description="Between items of a list: ', ' or '、'.")

@@ -113,6 +113,12 @@ def resolve_mandate(document: Document, spec: str | None) -> Mandate:
 def no_vocabulary(code: str, mandate: Mandate) -> InputError:
     """One sentence naming the letter's language and the mandate that has no words for it."""
     name = english_name(code)
+    if code in mandate.languages:
+        return UnsupportedLanguage(
+            code,
+            f"The letter is in {name}: {mandate.resolution} has {name} vocabulary, but the checker "
+            f"has no {name} language profile (rules/languages/{code}.yaml).",
+        )
     covered = [english_name(c) for c in mandate.languages]
     listed = ", ".join(covered[:-1]) + (" and " if len(covered) > 1 else "") + covered[-1]
     return UnsupportedLanguage(

@@ -184,7 +184,7 @@ class Mandate(Strict):
     contexts: dict[str, dict[Lang, list[str]]] = Field(default_factory=dict)
     exclude: dict[Lang, list[str]] = Field(
         default_factory=dict,
-        description="Names that contain cue words but are no topic (安全理事会, Security Council).",
+        description="Names that contain cue words but are no topic (Security Council).",
     )
     thresholds: Thresholds = Field(default_factory=Thresholds)
     naming: Naming = Field(default_factory=Naming)

@@ -3,7 +3,7 @@
 Headings are found without markup (short lines with no sentence punctuation, followed by text);
 paragraphs split by a page break are rejoined and the join remembered; the title, the paragraph that
 restates the request, the closing formula and the signature are recognised from the language's
-conventions, so they are never taken as evidence.
+profile (``rules/languages/<code>.yaml``), so they are never taken as evidence.
 """
 
 from __future__ import annotations
@@ -228,6 +228,9 @@ def segment(source: Source, language: str | None = None) -> Document:
     """The letter's structure from the reader's blocks."""
     if not source.blocks:
         raise InputError(f"{source.path} has no text.")
+    if language is not None and language not in profiles():
+        known = ", ".join(sorted(profiles()))
+        raise InputError(f"The checker has no language profile for '{language}' (it has {known}).")
     lang = language or detect_language("\n".join(b.text for b in source.blocks))
     if lang not in profiles():
         raise UnsupportedLanguage(lang)

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from mandate.language import patterns
 from mandate.lint.base import find_dates, finding, letter_date
 from mandate.models import Document, Finding, Role
 from mandate.rules import Mandate
 from mandate.segment import sentences
 
 RULE = "dates"
-_FUTURE = re.compile(
-    r"将于|将在|计划于|预计|拟于|定于|\bwill\b|\bscheduled\b|\bplanned\b|\bexpected\b|\bdue\b"
-    r"|\bsera\b|\bseront\b|\bprévue?s?\b|\bdevrait\b",
-    re.IGNORECASE,
-)
-
 
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """A warning for a missing date, and for each past-tense date later than the letter."""
@@ -32,14 +26,15 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
                 "dates.missing",
             )
         return
+    c = patterns(document.language)
     for paragraph in document.paragraphs:
         if paragraph.role not in {Role.BODY, Role.REQUEST}:
             continue
         for date, start, end in find_dates(paragraph.text, document.language, own.year):
             if date <= own:
                 continue
-            sentence = _sentence(paragraph.text, start)
-            if _FUTURE.search(sentence):
+            sentence = _sentence(paragraph.text, start, c.abbreviations, document.language)
+            if c.future is not None and c.future.search(sentence):
                 continue
             yield finding(
                 RULE,
@@ -52,5 +47,6 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
             )
 
 
-def _sentence(text: str, at: int) -> str:
-    return next(text[a:b] for a, b in sentences(text) if a <= at < b or b == len(text))
+def _sentence(text: str, at: int, abbreviations: frozenset[str], lang: str) -> str:
+    bounds = sentences(text, abbreviations, lang)
+    return next(text[a:b] for a, b in bounds if a <= at < b or b == len(text))

@@ -1,22 +1,16 @@
-"""A letter to the Council is addressed to its President, closes with the formula, and is signed."""
+"""A letter is addressed as its language profile says (``letter.president``), closes with the
+formula and is signed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from mandate.language import patterns
 from mandate.lint.base import finding
 from mandate.models import Document, Finding, Role
 from mandate.rules import Mandate
 
 RULE = "form"
-_PRESIDENT = re.compile(
-    r"安全理事会主席|安理会主席|President of the Security Council"
-    r"|Président(e)? du Conseil de sécurité"
-    r"|^(Mr\.?|Madam) President|^Monsieur le Président|^Madame la Présidente|^主席先生",
-    re.IGNORECASE,
-)
-
 
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """Letters only: reports have no closing formula or addressee."""
@@ -25,7 +19,8 @@ def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     roles = {p.role for p in document.paragraphs}
     front = [p for p in document.paragraphs if p.role in {Role.TITLE, Role.ADDRESSEE}]
     last = document.paragraphs[-1]
-    if not any(_PRESIDENT.search(p.text) for p in front):
+    president = patterns(document.language).president
+    if president and not any(x.search(p.text) for p in front for x in president):
         yield finding(
             RULE,
             "warning",

@@ -1,31 +1,39 @@
-"""Draft placeholders left in the text: [618], [XX], 【】, XX, TBC, [date], 待定."""
+"""Draft placeholders left in the text: [618], [XX], XX, TBC, [date] — the marks of the
+letter's language profile (``placeholders``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from mandate.language import profile
 from mandate.lint.base import finding
 from mandate.models import Document, Finding, Role, Severity
 from mandate.rules import Mandate
 
 RULE = "placeholder"
-_PATTERNS: list[tuple[re.Pattern[str], Severity]] = [
-    (re.compile(r"\[[^\[\]\n]{0,60}\]|【[^【】\n]{0,60}】|［[^［］\n]{0,60}］"), "error"),
-    (re.compile(r"(?<![A-Za-z])(?:XX+|xx+|TBC|TBD|tbc|tbd)(?![A-Za-z])|××+"), "error"),
-    (re.compile(r"…{2,}|\.{4,}|_{3,}"), "error"),
-    (re.compile(r"待定|待补充?|待确认|(?<![A-Za-z])(?:à confirmer|à compléter)"), "warning"),
-]
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[re.Pattern[str], Severity]]:
+    """The language's drafting marks: errors first, then the softer words (warnings)."""
+    marks = profile(lang).placeholders
+    return [(re.compile(x), "error") for x in marks.error] + [
+        (re.compile(x, re.IGNORECASE), "warning") for x in marks.warning
+    ]
 
 
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """One finding per placeholder, located to the paragraph and character."""
+    found_marks = _patterns(document.language)
+    ignore = {x.lower() for x in profile(document.language).placeholders.ignore}
     for paragraph in document.paragraphs:
         if paragraph.role is Role.REQUEST:
             continue  # the request quotes the resolution, brackets and all
-        for pattern, severity in _PATTERNS:
+        for pattern, severity in found_marks:
             for m in pattern.finditer(paragraph.text):
-                if m.group().lower() == "[sic]":
+                if m.group().lower() in ignore:
                     continue
                 found = m.group()
                 yield finding(

@@ -9,14 +9,21 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from mandate.errors import InputError
+from mandate.language import profiles
 from mandate.models import Block
 
 MAX_INFLATED = 200 * 1024 * 1024  # a 40-page letter inflates to a few MB; this is generous
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HEADING = re.compile(r"^(?:heading|标题|titre|título|überschrift)\s*(\d)$", re.IGNORECASE)
+@cache
+def _heading_style() -> re.Pattern[str]:
+    """Heading style names in every profile language ('Heading 2', 'Titre 2')."""
+    names = {n for p in profiles().values() for n in p.letter.heading_styles} | {"heading"}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"^(?:{alt})\s*(\d)$", re.IGNORECASE)
 _ROMAN = [
     (1000, "m"),
     (900, "cm"),
@@ -169,7 +176,7 @@ def _heading_level(p, document) -> int | None:
         name = style.name or ""
         if name.lower() == "title":
             return 0
-        m = _HEADING.match(name)
+        m = _heading_style().match(name)
         if m:
             return int(m.group(1))
         outline = style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")

@@ -18,23 +18,35 @@ import io
 import re
 import statistics
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 from mandate.errors import InputError
+from mandate.language import profiles
 from mandate.models import Block
 from mandate.read.text import join_lines
 
-_RUNNING = re.compile(
-    r"^(?:S/\d{4}/\d+(?:/\S+)?|S/RES/\d+\s*\(\d{4}\)|\d{2}-\d{5}\s*(?:\([A-Z]\))?|\d+\s*/\s*\d+"
-    r"|\*\d{5,}\*|-?\s*\d+\s*-?|Page \d+(?: of \d+)?|第\s*\d+\s*页)$"
+# Symbols, job numbers and page numbers; each language profile adds its own page lines
+# ("Page 2 of 5") and masthead lines ("United Nations", "Security Council").
+_NEUTRAL_RUNNING = (
+    r"S/\d{4}/\d+(?:/\S+)?|S/RES/\d+\s*\(\d{4}\)|\d{2}-\d{5}\s*(?:\([A-Z]\))?|\d+\s*/\s*\d+"
+    r"|\*\d{5,}\*|-?\s*\d+\s*-?"
 )
-_MASTHEAD = re.compile(
-    r"^(?:United Nations|Nations Unies|联合国|Security Council|Conseil de sécurité|安全理事会"
-    r"|Distr\.?\s*:?\s*\w+|Original\s*:?\s*\w+|原件\s*[:：]\s*\w+|Chinese|English|French|"
-    r"Please recycle|\d{1,2} \w+ \d{4}|\d{4}年\d{1,2}月\d{1,2}日)$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _running() -> re.Pattern[str]:
+    extra = [x for p in profiles().values() for x in p.letter.page_lines]
+    return re.compile("^(?:" + "|".join([_NEUTRAL_RUNNING, *extra]) + ")$", re.IGNORECASE)
+
+
+@cache
+def _masthead() -> re.Pattern[str]:
+    lines = [x for p in profiles().values() for x in p.letter.masthead] or [r"(?!x)x"]
+    return re.compile("^(?:" + "|".join(lines) + ")$", re.IGNORECASE)
+
+
 _MARGIN = 0.09  # top and bottom share of the page where running lines live
 
 
@@ -146,12 +158,12 @@ def read_pdf(data: bytes, path: Path) -> list[Block]:
         for ln in lines:
             in_margin = _in_margin(ln, height)
             if in_margin and (
-                _RUNNING.match(ln.text) or repeated.get(_normalise(ln.text), 0) >= threshold
+                _running().match(ln.text) or repeated.get(_normalise(ln.text), 0) >= threshold
             ):
                 continue
-            if ln.page == 0 and _MASTHEAD.match(ln.text):
+            if ln.page == 0 and _masthead().match(ln.text):
                 continue
-            if _RUNNING.match(ln.text) and re.match(r"^\*\d+\*$|^\d{2}-\d{5}", ln.text):
+            if _running().match(ln.text) and re.match(r"^\*\d+\*$|^\d{2}-\d{5}", ln.text):
                 continue
             kept.append(ln)
         body.append(kept)
