@@ -325,7 +325,11 @@ class ElementMatcher:
                     and s >= th.substantive
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
-                    and (e in hinted or _share(full_sentences(paragraph.text), hits[e], th.mention_weight) >= th.min_share)
+                    and (
+                        e in hinted
+                        or _share(full_sentences(paragraph.text), hits[e], th.mention_weight)
+                        >= th.min_share
+                    )
                     and (
                         e in hinted or _clause_share(paragraph.text, hits[e]) >= th.min_clause_share
                     )
