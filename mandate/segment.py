@@ -17,12 +17,10 @@ from mandate.language import Patterns, detect, patterns, profiles, script_of, se
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
-# A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)", "（一）", "一是".
+# A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
 _BULLET = re.compile(
-    r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]是)"
+    r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)"
 )
-# The request is restated at the start of the letter, not in its fifth paragraph.
 _REQUEST_WINDOW = 4
 
 
@@ -103,9 +101,12 @@ class _Para:
     listing: bool = False  # a lead-in with its list items or table rows
 
 
-def _list_item(block: Block) -> bool:
+def _list_item(block: Block, lang: str) -> bool:
     """A bullet or numbered list item (marked by the reader, or by its own bullet or marker)."""
-    return block.list_item or bool(_BULLET.match(block.text))
+    if block.list_item or _BULLET.match(block.text):
+        return True
+    head = block.text.lstrip()
+    return any(re.match(m, head) for m in profiles()[lang].letter.list_markers)
 
 
 def _lead_in(text: str) -> bool:
@@ -122,13 +123,13 @@ def _rejoin(blocks: list[Block], lang: str) -> list[_Para]:
     out: list[_Para] = []
     for n, block in enumerate(blocks):
         prev = out[-1] if out else None
-        item = block.table or _list_item(block)
+        item = block.table or _list_item(block, lang)
         following = blocks[n + 1] if n + 1 < len(blocks) else None
         # A lead-in announcing a list or table is text, never a heading.
         leads = (
             _lead_in(block.text)
             and following is not None
-            and (following.table or _list_item(following))
+            and (following.table or _list_item(following, lang))
         )
         if prev is not None and item and not prev.heading and (prev.listing or _lead_in(prev.text)):
             prev.text = prev.text + "\n" + block.text

@@ -23,8 +23,6 @@ from mandate.rules import Mandate
 
 _LATIN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]", re.UNICODE)
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-# Chinese function characters: a bigram holding one is no term.
-_ZH_FUNCTION = set("的了和在是与及对为其将已并而于等之也就都被由从向把这那个中上下")
 _MIN_LATIN = 4
 _WORDS = 6
 
@@ -59,7 +57,7 @@ def _terms(text: str, lang: str, stop: frozenset[str]) -> list[str]:
             out += [
                 run[i : i + 2]
                 for i in range(len(run) - 1)
-                if not (set(run[i : i + 2]) & _ZH_FUNCTION)
+                if not (set(run[i : i + 2]) & stop)  # a function character is no term
             ]
         return out
     found = _LATIN_WORD.findall(text)
