@@ -36,7 +36,27 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
         _verdict(document, element, labels[element.id], section_subject)
         for element in mandate.elements
     ]
+    heavy = mandate.thresholds.mention_weight
+    for verdict in verdicts:
+        for ev in verdict.evidence:
+            ev.strong_terms = _strong_terms(classification, ev.paragraph, verdict.id, heavy)
     return Assessment(verdicts=verdicts)
+
+
+def _strong_terms(
+    classification: Classification, paragraph: int, element: str, heavy: float
+) -> list[str]:
+    """The words that carry the evidence (weight at least mention_weight), not supporting ones."""
+    for pl in classification.paragraphs:
+        if pl.paragraph == paragraph:
+            for label in pl.labels:
+                if label.element == element:
+                    weights: dict[str, float] = {}
+                    for h in label.hits:
+                        if h.counted:
+                            weights[h.term] = max(weights.get(h.term, 0.0), h.weight)
+                    return [t for t in label.terms if weights.get(t, 0.0) >= heavy]
+    return []
 
 
 def _verdict(

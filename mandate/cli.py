@@ -253,6 +253,31 @@ def batch(
 _LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8480, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Refuse uploads larger than this many MB.",
+)
+@click.option("--workers", type=click.IntRange(1, 64), help="Checks run at once (default 2–4).")
+@click.option("--access-log/--no-access-log", default=False, help="Log each request line.")
+def serve(host: str, port: int, max_size: float, workers: int | None, access_log: bool) -> None:
+    """A local web page: drop a draft, read the report, take the annotated copy back."""
+    from mandate.web.server import serve as run_server
+
+    run_server(
+        host,
+        port,
+        max_bytes=int(max_size * 1024 * 1024),
+        workers=workers,
+        log_level="info" if access_log else "warning",
+    )
+
+
 @main.group()
 def rules() -> None:
     """List, show, check, test and draft mandate rules files."""

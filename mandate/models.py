@@ -208,6 +208,11 @@ class Evidence(BaseModel):
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="Character spans of counted hits in the paragraph."
     )
+    strong_terms: list[str] = Field(
+        default_factory=list,
+        description="The terms that carry the evidence (not the supporting words): what a reader "
+        "is shown.",
+    )
 
 
 class Place(BaseModel):

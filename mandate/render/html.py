@@ -345,7 +345,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
                 quote=quote,
                 quote_href=f"#p-{best.paragraph}" if best else "",
                 quote_label=messages.paragraphs(lang, [best.paragraph]) if best else "",
-                terms=best.terms if best else [],
+                terms=(best.strong_terms or best.terms) if best else [],
                 waiver=v.waiver if v.waived else None,
             )
         )

@@ -63,7 +63,10 @@ def joined(lang: str, items: list[Segs], sep: str | None = None) -> Segs:
 
 
 def paragraph_links(lang: str, numbers: list[int]) -> Segs:
-    """'paragraphs 8, 9' with each number a link whose accessible name is 'paragraph 8'."""
+    """'paragraph 7' as one link, or 'paragraphs 8, 9' with each number a link named
+    'paragraph 8': link text says where it goes."""
+    if len(numbers) == 1:
+        return Segs([Seg(messages.paragraphs(lang, numbers), href=f"#p-{numbers[0]}")])
     links = [
         Segs([Seg(str(n), href=f"#p-{n}", label=messages.paragraphs(lang, [n]))]) for n in numbers
     ]
