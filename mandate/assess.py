@@ -36,6 +36,10 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
         _verdict(document, element, labels[element.id], section_subject)
         for element in mandate.elements
     ]
+    if not mandate.reviewed:
+        verdicts = [
+            _cap_weak(v, mandate.element(v.id), labels[v.id], document, mandate) for v in verdicts
+        ]
     heavy = mandate.thresholds.mention_weight
     for verdict in verdicts:
         for ev in verdict.evidence:
@@ -126,6 +130,27 @@ def _make(
         evidence=evidence,
         missing_parts=missing_parts or [],
     )
+
+
+def _cap_weak(
+    verdict: Verdict,
+    element: Element,
+    found: list[tuple[int, int, Label]],
+    document: Document,
+    mandate: Mandate,
+) -> Verdict:
+    """Unreviewed rules: an element whose only evidence is generic words is at most partial."""
+    if verdict.status is not Status.COVERED:
+        return verdict
+    from mandate.generic import is_generic
+
+    floor = mandate.thresholds.mention_weight
+    counted = [(s, p, lab) for s, p, lab in found if lab.score > 0]
+    terms = {h.term for _, _, lab in counted for h in lab.hits if h.counted and h.weight >= floor}
+    if not terms or not all(is_generic(t, document.language) for t in terms):
+        return verdict
+    reason = Reason(kind="general_words", places=_places(document, counted))
+    return _make(element, Status.PARTIAL, reason, verdict.evidence)
 
 
 def reason_text(lang: str, reason: Reason, element: Element) -> str:

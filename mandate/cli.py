@@ -285,14 +285,22 @@ def rules() -> None:
 
 @rules.command("list")
 def rules_list() -> None:
-    """The bundled mandates."""
+    """Every bundled mandate: resolution, document, languages, due dates, reviewed or not."""
     from mandate.rules import load_mandate, mandate_files
 
+    click.echo(
+        f"{'id':<8} {'resolution':<20} {'document':<8} {'elements':>8}  {'languages':<18} "
+        f"{'due':<23} reviewed  file"
+    )
     for path in mandate_files():
         m = load_mandate(path)
+        due = ", ".join(d.isoformat() for d in m.due_dates) or "—"
+        languages = ",".join(m.languages)
+        unofficial = f" ({','.join(m.unofficial)} unofficial)" if m.unofficial else ""
         click.echo(
-            f"{m.id:<12} {m.resolution:<22} {len(m.elements)} elements  "
-            f"{','.join(m.languages):<9} {path}"
+            f"{m.id:<8} {m.resolution:<20} {m.document:<8} {len(m.elements):>8}  "
+            f"{languages:<18} {due:<23} {'yes' if m.reviewed else 'NO':<8}  {path.name}"
+            f"{unofficial}"
         )
 
 

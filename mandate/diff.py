@@ -2,6 +2,9 @@
 
 Paragraphs are aligned by their text (difflib), so a section removed upstream does not make every
 later paragraph look changed; findings are matched by rule and excerpt, not paragraph number.
+Two drafts in different languages are two versions of one letter: their words cannot be compared,
+so sections, figures, dates, symbols and placeholders are compared by ``mandate.versions``, and
+findings by rule.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pydantic import Field
 
 from mandate.models import BaseModel, Finding
 from mandate.pipeline import Check
+from mandate.versions import VersionComparison, compare_versions, version_lines
 
 _NUMBER = re.compile(r"\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?")
 
@@ -44,11 +48,16 @@ class DraftDiff(BaseModel):
     figures: list[FigureChange]
     findings_added: list[Finding]
     findings_resolved: list[Finding]
+    versions: VersionComparison | None = Field(
+        default=None, description="Two language versions of one letter: facts that differ."
+    )
 
     @property
     def empty(self) -> bool:
+        v = self.versions
         return not (
-            self.statuses
+            (v and (v.differences or v.sections_only_a or v.sections_only_b))
+            or self.statuses
             or self.sections_removed
             or self.sections_added
             or self.figures
@@ -68,8 +77,13 @@ def diff(old: Check, new: Check) -> DraftDiff:
     old_headings = [s.heading for s in old.document.sections if s.heading]
     new_headings = [s.heading for s in new.document.sections if s.heading]
 
+    versions = None
+    if old.document.language != new.document.language:
+        versions = compare_versions(old.document, new.document)
+        old_headings = new_headings = []  # the aligned comparison says which sections differ
+
     def key(f: Finding) -> tuple[str, str]:
-        return f.rule, f.excerpt
+        return (f.rule, f.excerpt) if versions is None else (f.rule, "")
 
     old_keys = {key(f) for f in old.findings}
     new_keys = {key(f) for f in new.findings}
@@ -81,9 +95,10 @@ def diff(old: Check, new: Check) -> DraftDiff:
         statuses=statuses,
         sections_removed=[h for h in old_headings if h not in new_headings],
         sections_added=[h for h in new_headings if h not in old_headings],
-        figures=_figures(old, new),
+        figures=_figures(old, new) if versions is None else [],
         findings_added=[f for f in new.findings if key(f) not in old_keys],
         findings_resolved=[f for f in old.findings if key(f) not in new_keys],
+        versions=versions,
     )
 
 
@@ -136,6 +151,8 @@ def diff_lines(d: DraftDiff) -> list[str]:
     ]
     lines += [f"finding added: {f.severity} {f.rule} {f.message}" for f in d.findings_added]
     lines += [f"finding resolved: {f.severity} {f.rule} {f.message}" for f in d.findings_resolved]
+    if d.versions is not None:
+        lines += version_lines(d.versions)
     if d.empty:
         lines.append("no changes in coverage, figures or findings")
     return lines

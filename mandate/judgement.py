@@ -24,11 +24,11 @@ _DIGITS = r"\d+(?:[.,]\d+)*%?"
 
 
 @cache
-def _figure() -> re.Pattern[str]:
-    """Figures in digits, or spelled as each language profile spells them (``numbers.spelled``)."""
-    from mandate.language import profiles  # the profiles import this module's grammar model
+def _figure(lang: str | None) -> re.Pattern[str]:
+    """Figures in digits, or spelled as the language's profile spells them (``numbers.spelled``)."""
+    from mandate.language import profile  # the profiles import this module's grammar model
 
-    spelled = [x for p in profiles().values() for x in p.numbers.spelled]
+    spelled = profile(lang).numbers.spelled if lang else []
     return re.compile("|".join([_DIGITS, *spelled]))
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -153,9 +153,9 @@ def clauses(text: str, a: int, b: int, lists: bool = True) -> list[tuple[int, in
     return out or [(a, b)]
 
 
-def figures(text: str) -> int:
+def figures(text: str, lang: str | None = None) -> int:
     """Figures and dates written with digits (or Chinese numerals before a measure word)."""
-    return len(_figure().findall(text))
+    return len(_figure(lang).findall(text))
 
 
 def content_words(text: str, cjk: bool, stopwords: frozenset[str]) -> float:

@@ -42,6 +42,10 @@ _SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "devanagari": ((0x900, 0x97F),),
 }
 LANGUAGES_ENV = "MANDATE_LANGUAGES"
+_SCRIPT_CLASSES = {
+    name: re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+    for name, ranges in _SCRIPT_RANGES.items()
+}
 
 
 def script_of(ch: str) -> str | None:
@@ -58,13 +62,13 @@ def script_of(ch: str) -> str | None:
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt key must not silently switch a rule off."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _compiles(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            re.compile(pattern, re.IGNORECASE)  # as most are used: compiled once, then cached
         except re.error as exc:
             raise ValueError(f"not a valid regular expression ({exc})") from None
     return patterns
@@ -199,6 +203,11 @@ class Numbers(Strict):
     )
     spelled: list[str] = Field(
         default_factory=list, description="Regexes of figures written in words ('twenty')."
+    )
+    words: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="Small numbers written as words, every form ('five', 'fives'), by value: the "
+        "version comparison reads them as figures that confirm a counterpart, never report alone.",
     )
 
     @field_validator("percent", "spelled")
@@ -344,26 +353,70 @@ def profile_dirs() -> list[Path]:
 
 
 @cache
-def _profiles(dirs: tuple[Path, ...]) -> dict[str, Profile]:
-    out: dict[str, Profile] = {}
+def _paths(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    out: dict[str, Path] = {}
     for directory in reversed(dirs):  # earlier folders override later ones
         for path in sorted(directory.glob("*.yaml")):
             if path.stem != "recognised":
-                out[path.stem] = load_profile(path)
+                out[path.stem] = path
     return out
 
 
-def profiles() -> dict[str, Profile]:
-    """Every language profile by code (loaded once per set of folders)."""
-    return _profiles(tuple(profile_dirs()))
+def codes() -> list[str]:
+    """The codes of every language with a profile (no file is validated to list them)."""
+    return list(_paths(tuple(profile_dirs())))
+
+
+@cache
+def _profile(path: Path) -> Profile:
+    return load_profile(path)
 
 
 def profile(code: str) -> Profile:
-    """The profile of one language; InputError when there is none."""
-    known = profiles()
+    """The profile of one language, validated on first use; InputError when there is none.
+
+    Profiles are loaded on demand: a check reads only its letter's (cold start matters).
+    """
+    known = _paths(tuple(profile_dirs()))
     if code not in known:
         raise InputError(f"The checker has no language profile for '{code}'.")
-    return known[code]
+    return _profile(known[code])
+
+
+def profiles() -> dict[str, Profile]:
+    """Every language profile by code, all validated (rules check, readers, tests)."""
+    return {code: profile(code) for code in codes()}
+
+
+class _Cues(Strict):
+    """What detection needs of a profile, validated without the rest of it."""
+
+    script: Script
+    stopwords: list[str] = Field(default_factory=list)
+
+
+@cache
+def _cues(path: Path) -> _Cues:
+    data = _load(path)
+    detection = data.get("detection") or {}
+    try:
+        return _Cues.model_validate(
+            {
+                "script": data.get("script"),
+                "stopwords": detection.get("stopwords", []) if isinstance(detection, dict) else [],
+            }
+        )
+    except ValidationError as exc:
+        raise InputError(_describe(path, exc)) from None
+
+
+def cues() -> dict[str, tuple[str, list[str]]]:
+    """Script and stopwords of every profile language, without validating whole profiles."""
+    out = {}
+    for code, path in _paths(tuple(profile_dirs())).items():
+        c = _cues(path)
+        out[code] = (c.script, c.stopwords)
+    return out
 
 
 @cache
@@ -381,20 +434,23 @@ def _recognised(dirs: tuple[Path, ...]) -> dict[str, KnownLanguage]:
 
 def recognised() -> dict[str, KnownLanguage]:
     """Languages told apart only to be refused (a profile for the same code wins)."""
-    return {k: v for k, v in _recognised(tuple(profile_dirs())).items() if k not in profiles()}
+    own = set(codes())
+    return {k: v for k, v in _recognised(tuple(profile_dirs())).items() if k not in own}
 
 
 def english_name(code: str) -> str:
     """The language's English name, for messages ('German'), or its code."""
-    if code in profiles():
-        return profiles()[code].english_name
+    if code in codes():
+        return profile(code).english_name
     known = recognised().get(code)
     return known.english_name if known else code
 
 
 def reset() -> None:
     """Forget loaded profiles and everything compiled from them (after changing the folders)."""
-    _profiles.cache_clear()
+    _paths.cache_clear()
+    _profile.cache_clear()
+    _cues.cache_clear()
     _recognised.cache_clear()
     patterns.cache_clear()
     _normaliser.cache_clear()
@@ -414,9 +470,10 @@ def detect(text: str) -> str:
     an English profile.
     """
     text = text[:20000]  # plenty to tell the language; long letters need not be read twice
-    scripts = Counter(s for s in map(script_of, text) if s)
+    scripts = Counter({s: len(rx.findall(text)) for s, rx in _SCRIPT_CLASSES.items()})
+    scripts = +scripts  # scripts with no letter at all drop out
     total = sum(scripts.values())
-    known = profiles()
+    known = cues()
     if not total:
         return "en" if "en" in known else next(iter(known))
     # A non-Latin script with a real share wins: names and symbols are in Latin everywhere.
@@ -426,9 +483,7 @@ def detect(text: str) -> str:
         n, s = max(other)
         if n / total > 0.2:
             script = s
-    candidates: dict[str, list[str]] = {
-        c: p.detection.stopwords for c, p in known.items() if p.script == script
-    }
+    candidates: dict[str, list[str]] = {c: words for c, (s, words) in known.items() if s == script}
     candidates.update({c: k.stopwords for c, k in recognised().items() if k.script == script})
     if not candidates:
         raise InputError(
@@ -525,8 +580,8 @@ def _sentence_split(marks: str) -> re.Pattern[str]:
 
 def sentence_splitter(code: str | None = None) -> re.Pattern[str]:
     """Sentence ends of one language, or of every language (for text of unknown language)."""
-    if code is not None and code in profiles():
-        marks = profiles()[code].letter.sentence_split
+    if code is not None and code in codes():
+        marks = profile(code).letter.sentence_split
     else:
         marks = "".join(sorted({ch for p in profiles().values() for ch in p.letter.sentence_split}))
     return _sentence_split(marks)

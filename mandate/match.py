@@ -138,7 +138,7 @@ class ElementMatcher:
         for match_id, start, end in self.matcher(doc):
             last = doc[end - 1]
             found[self.keys[match_id]].append((doc[start].idx, last.idx + len(last.text)))
-        bounds = sentences(text, self.abbreviations)
+        bounds = sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in bounds]
 
         def sentence_of(char: int) -> int:
@@ -269,7 +269,7 @@ class ElementMatcher:
                     for i in range(max(h.start, ca), min(h.end, cb)):
                         masked[i - ca] = " "
                 stretch = "".join(masked)
-                value = w.figure * figures(stretch) + w.word * content_words(
+                value = w.figure * figures(stretch, self.lang) + w.word * content_words(
                     stretch, cjk, self.stopwords
                 )
                 inside = any(ca <= h.start < cb for h in mine)
@@ -295,7 +295,7 @@ class ElementMatcher:
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
             hits, parts = self.hits(paragraph.text)
-            bounds = sentences(paragraph.text, self.abbreviations)
+            bounds = sentences(paragraph.text, self.abbreviations, self.lang)
             hinted = heading_hints.get(paragraph.section, set())
             # A passage that promises its details later keeps only a share of its weight.
             promised = self.promises(

@@ -232,7 +232,9 @@ class SetAside(BaseModel):
     phrase: str | None = Field(default=None, description="The excluded phrase, if any.")
 
 
-ReasonKind = Literal["answered", "parts_missing", "passing", "named", "deferred", "nothing"]
+ReasonKind = Literal[
+    "answered", "parts_missing", "passing", "named", "deferred", "nothing", "general_words"
+]
 
 
 class Reason(BaseModel):
@@ -309,6 +311,9 @@ class MandateInfo(BaseModel):
     id: str
     resolution: str
     source: str
+    reviewed: bool = Field(
+        default=True, description="False for drafted rules nobody has reviewed yet."
+    )
 
 
 class SectionOut(BaseModel):

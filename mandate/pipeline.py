@@ -76,7 +76,10 @@ class Check:
                 date=self.letter_date,
             ),
             mandate=MandateInfo(
-                id=self.mandate.id, resolution=self.mandate.resolution, source=self.mandate.source
+                id=self.mandate.id,
+                resolution=self.mandate.resolution,
+                source=self.mandate.source,
+                reviewed=self.mandate.reviewed,
             ),
             ready=self.readiness.ready,
             coverage_complete=self.readiness.coverage_complete,
@@ -148,7 +151,9 @@ def check_document(
     """match → assess → lint on a segmented letter, then the desk officer's waivers."""
     if document.language not in mandate.languages:
         raise no_vocabulary(document.language, mandate)
-    document = recognise_request(document, mandate.request.get(document.language))
+    document = recognise_request(
+        document, mandate.request.get(document.language), number=mandate.number
+    )
     classification = classify(document, mandate)
     assessment = assess(document, mandate, classification)
     findings = lint(document, mandate)

@@ -25,6 +25,18 @@ def reports_dir() -> Path:
     return _data("reports")
 
 
+def letters_dirs() -> list[Path]:
+    """The bundled letters (the examples and the labelled corpus): what letters really say."""
+    installed = _PACKAGE / "_data" / "letters"
+    if installed.is_dir():
+        return sorted(p for p in installed.iterdir() if p.is_dir())
+    return [
+        d
+        for d in (_PACKAGE.parent / "examples", _PACKAGE.parent / "corpus" / "letters")
+        if d.is_dir()
+    ]
+
+
 def schemas_dir() -> Path:
     """The folder of the shipped JSON Schemas."""
     return _data("schemas")

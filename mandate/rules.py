@@ -173,6 +173,11 @@ class Mandate(Strict):
     adopted: dt.date | None = None
     paragraph: str | None = None
     document: Literal["letter", "report"] = "letter"
+    reviewed: bool = Field(
+        default=False,
+        description="Set true once a person has reviewed the elements and vocabularies; drafted "
+        "files say false, and until then reports say so and weak evidence never covers.",
+    )
     mission: dict[Lang, str] = Field(default_factory=dict)
     languages: list[Lang] = Field(min_length=1)
     request: dict[Lang, str]

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from mandate.errors import InputError, UnsupportedLanguage
-from mandate.language import Patterns, detect, patterns, profiles, script_of, sentence_splitter
+from mandate.language import (
+    Patterns,
+    codes,
+    detect,
+    patterns,
+    profile,
+    script_of,
+    sentence_splitter,
+)
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
@@ -106,7 +114,7 @@ def _list_item(block: Block, lang: str) -> bool:
     if block.list_item or _BULLET.match(block.text):
         return True
     head = block.text.lstrip()
-    return any(re.match(m, head) for m in profiles()[lang].letter.list_markers)
+    return any(re.match(m, head) for m in profile(lang).letter.list_markers)
 
 
 def _lead_in(text: str) -> bool:
@@ -229,11 +237,11 @@ def segment(source: Source, language: str | None = None) -> Document:
     """The letter's structure from the reader's blocks."""
     if not source.blocks:
         raise InputError(f"{source.path} has no text.")
-    if language is not None and language not in profiles():
-        known = ", ".join(sorted(profiles()))
+    if language is not None and language not in codes():
+        known = ", ".join(sorted(codes()))
         raise InputError(f"The checker has no language profile for '{language}' (it has {known}).")
     lang = language or detect_language("\n".join(b.text for b in source.blocks))
-    if lang not in profiles():
+    if lang not in codes():
         raise UnsupportedLanguage(lang)
     paras = _rejoin(source.blocks, lang)
     # A heading needs text under it: a heading-like last line, or one before the closing, is text.
@@ -294,18 +302,27 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
 
 def _grams(text: str, lang: str) -> set[str]:
     """Character bigrams for Chinese, word bigrams otherwise: what a restatement shares."""
-    if not profiles()[lang].spaces:
+    if not profile(lang).spaces:
         chars = [ch for ch in text if not ch.isspace()]
         return {a + b for a, b in itertools.pairwise(chars)}
     words = re.findall(r"\w+", text.lower())
     return {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
-def recognise_request(document: Document, request: str | None, share: float = 0.5) -> Document:
+def recognise_request(
+    document: Document,
+    request: str | None,
+    share: float = 0.5,
+    number: int | None = None,
+    cited_share: float = 0.25,
+) -> Document:
     """Mark as the restated request an opening paragraph that repeats the mandate's request text.
 
     The segmenter finds the request by its citation and verbs; a drafter who restates it without
-    citing the resolution would otherwise have the Council's own words counted as answers.
+    citing the resolution, or with verbs it does not know ("invited me to inform it by letter of
+    …"), would otherwise have the Council's own words counted as answers. A paragraph that cites
+    the mandate's own resolution needs less of the request's wording (``cited_share``): body
+    paragraphs share a few percent of it, restatements a third or more.
     """
     if not request:
         return document
@@ -314,7 +331,14 @@ def recognise_request(document: Document, request: str | None, share: float = 0.
     changed = []
     for paragraph in body:
         grams = _grams(paragraph.text, document.language)
-        if grams and len(grams & wanted) / len(grams) >= share:
+        if not grams:
+            continue
+        overlap = len(grams & wanted) / len(grams)
+        cites = number is not None and any(
+            int(m.group("number")) == number
+            for m in compiled(document.language).citation.finditer(paragraph.text)
+        )
+        if overlap >= share or (cites and overlap >= cited_share):
             changed.append(paragraph.index)
     if not changed:
         return document

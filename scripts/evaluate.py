@@ -5,6 +5,11 @@ corpus/letters/, examples/ and the test fixtures; variants of the labelled lette
 code here (re-encoded, headings stripped, sections shuffled, each section removed in turn, only
 the restated request kept, the rotations section replaced by a promise).
 
+Blind batches (corpus/blind/<batch>/, letters written by someone who never read rules/) are
+judged too and reported as their own groups, never mixed into the development figures; every
+figure is also given per language. Letters whose mandate has no rules file yet are listed as
+skipped; a letter the checker refuses counts every element as wrong.
+
 Blind batches (corpus/blind/<batch>/, letters written by people who never read the rules) are
 scored on their own, letter as written, never varied: each batch's score before any tuning
 (recorded in its before.yaml) is printed beside the live after-tuning figure, with every false
@@ -31,12 +36,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from lettercraft import blocks, join  # noqa: E402
 
+from mandate.errors import InputError  # noqa: E402
 from mandate.models import Document  # noqa: E402
 from mandate.pipeline import check  # noqa: E402
 from mandate.rules import Mandate, find_mandate, load_mandate  # noqa: E402
 
 SOURCES = [ROOT / "examples", ROOT / "corpus" / "letters", ROOT / "tests" / "fixtures" / "letters"]
 BLIND = ROOT / "corpus" / "blind"
+DEVELOPMENT = "development"
 STATUSES = ["covered", "partial", "missing"]
 DEFERRAL = {
     "zh": "关于部队轮调的信息将在我的下一份报告中提供。",
@@ -55,6 +62,8 @@ class Case:
     mandate: Mandate
     verdicts: dict[str, str]
     sections: dict[str, list[str]] | None
+    group: str = DEVELOPMENT
+    lang: str = ""
     predicted: dict[str, str] = field(default_factory=dict)
     predicted_sections: dict[str, list[str]] = field(default_factory=dict)
     baseline: dict[str, str] = field(default_factory=dict)
@@ -130,10 +139,12 @@ def variants(name: str, text: str, labels: dict, mandate: Mandate, lang: str) ->
         )
     if "rotations-deferred" in wanted and headings:
         spans = dict(zip(headings, _sections_of(parts, headings), strict=True))
-        heading = next(h for h, es in sections.items() if es == ["a.rotations"])
+        heading = next(
+            h for h, es in sections.items() if len(es) == 1 and es[0].endswith(".rotations")
+        )
         a, b = spans[heading]
         deferred = [*parts[: a + 1], DEFERRAL[lang], *parts[b:]]
-        truth = {**verdicts, "a.rotations": "missing"}
+        truth = {**verdicts, sections[heading][0]: "missing"}
         out.append(
             Case(
                 f"{name} [rotations only promised]",
@@ -146,17 +157,35 @@ def variants(name: str, text: str, labels: dict, mandate: Mandate, lang: str) ->
     return out
 
 
-def corpus() -> list[Case]:
-    """Every labelled letter and its variants."""
+SKIPPED: list[str] = []
+
+
+def _labelled(paths: list[Path], group: str) -> list[Case]:
+    cases: list[Case] = []
+    for labels_path in paths:
+        letter = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".txt"))
+        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+        try:
+            mandate = _mandate(str(labels["mandate"]), labels_path)
+        except InputError as exc:
+            SKIPPED.append(f"{group}/{letter.name}: {exc}")
+            continue
+        lang = letter.stem.rsplit(".", 1)[-1]
+        text = letter.read_text(encoding="utf-8")
+        for case in variants(letter.name, text, labels, mandate, lang):
+            case.group, case.lang = group, lang
+            cases.append(case)
+    return cases
+
+
+def corpus(blind: bool = False) -> list[Case]:
+    """Every labelled development letter and its variants; with ``blind``, the blind batches too."""
     cases: list[Case] = []
     for folder in SOURCES:
-        for labels_path in sorted(folder.glob("*.labels.yaml")):
-            letter = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".txt"))
-            labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
-            mandate = _mandate(str(labels["mandate"]), labels_path)
-            lang = letter.stem.rsplit(".", 1)[-1]
-            text = letter.read_text(encoding="utf-8")
-            cases += variants(letter.name, text, labels, mandate, lang)
+        cases += _labelled(sorted(folder.glob("*.labels.yaml")), DEVELOPMENT)
+    if blind and BLIND.is_dir():
+        for batch in sorted(p for p in BLIND.iterdir() if p.is_dir()):
+            cases += _labelled(sorted(batch.rglob("*.labels.yaml")), f"blind/{batch.name}")
     return cases
 
 
@@ -195,7 +224,13 @@ def judge(cases: list[Case]) -> None:
         for n, case in enumerate(cases):
             path = Path(tmp) / f"case-{n}.txt"
             path.write_bytes(case.data)
-            result = check(path, case.mandate)
+            try:
+                result = check(path, case.mandate)
+            except InputError as exc:  # refused: no verdict at all, every element counts wrong
+                case.predicted = dict.fromkeys(case.verdicts, "refused")
+                case.baseline = dict.fromkeys(case.verdicts, "missing")
+                SKIPPED.append(f"{case.group}/{case.name}: refused — {exc}")
+                continue
             case.predicted = {v.id: v.status.value for v in result.assessment.verdicts}
             labels = {s.section: s.elements for s in result.classification.sections}
             case.predicted_sections = {
@@ -415,10 +450,53 @@ def blind_report(batches: list[Blind]) -> str:
     return "\n".join(lines)
 
 
+def summary(cases: list[Case], key: str) -> list[str]:
+    """One line per group or language: verdicts right, 'covered' and 'missing' P/R/F1."""
+    lines = [
+        f"by {key}: letters, verdicts right (ours | baseline), 'covered' P/R/F1, 'missing' P/R/F1",
+    ]
+    names = sorted({getattr(c, key) for c in cases})
+    for name in names:
+        some = [c for c in cases if getattr(c, key) == name]
+        ours, base = scores(some, "ours"), scores(some, "baseline")
+        lines.append(
+            f"  {name:<20} {len(some):>4}  {ours['right']:>4}/{ours['total']:<4}"
+            f"({100 * ours['right'] / max(1, ours['total']):5.1f} %) | "
+            f"{base['right']:>4}/{base['total']:<4}  "
+            f"{' '.join(_pct(x) for x in ours['covered'])}   "
+            f"{' '.join(_pct(x) for x in ours['missing'])}"
+        )
+    return lines
+
+
 def main() -> int:
-    cases = corpus()
+    cases = corpus(blind=True)
     judge(cases)
-    print(report(cases))
+    development = [c for c in cases if c.group == DEVELOPMENT]
+    print(report(development))
+    blind = [c for c in cases if c.group != DEVELOPMENT]
+    print()
+    print("\n".join(summary(cases, "group")))
+    print()
+    print("\n".join(summary(cases, "lang")))
+    for group in sorted({c.group for c in blind}):
+        some = [c for c in blind if c.group == group]
+        print()
+        print(f"{group}, by language:")
+        print("\n".join(summary(some, "lang")[1:]))
+        wrong = [
+            (c.name, e, t, c.predicted[e])
+            for c in some
+            for e, t in c.verdicts.items()
+            if not _right(t, c.predicted[e])
+        ]
+        if wrong:
+            print(f"{group}: wrong verdicts")
+            print("\n".join(f"  {n}: {e} expected {t}, got {p}" for n, e, t, p in wrong))
+    if SKIPPED:
+        print()
+        print("skipped or refused:")
+        print("\n".join(f"  {s}" for s in SKIPPED))
     batches = blind_batches()
     for batch in batches:
         judge_blind(batch)

@@ -140,6 +140,7 @@ class ReportView:
     request: list[tuple[str, str, bool, str]]  # language, text, unofficial, dir
     meta: list[tuple[str, str]]
     css: Markup
+    reviewed: bool = True  # drafted rules nobody has reviewed yet are said so in the banner
 
 
 def pieces(text: str, spans: list[tuple[int, int]], offset: int = 0) -> list[Piece]:
@@ -470,6 +471,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
         request=request,
         meta=meta,
         css=css(),
+        reviewed=mandate.reviewed,
     )
 
 

@@ -45,6 +45,11 @@ def render_text(check: Check) -> list[str]:
         f"{result.letter.path}: {styled} — {rest} ({result.mandate.resolution}, letter in "
         f"{result.letter.language})"
     ]
+    if not result.mandate.reviewed:
+        lines.append(
+            click.style("  rules not reviewed:", fg="yellow")
+            + " drafted rules; an element answered only by everyday words is at most partial."
+        )
     for req in result.requirements:
         status = click.style(f"{req.status.value:<8}", fg=_STATUS_COLOUR[req.status.value])
         waived = f" [waived: {req.waiver}]" if req.waived else ""
