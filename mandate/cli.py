@@ -458,6 +458,20 @@ def rules_draft(
     _emit(draft_yaml(draft(text, lang=lang, number=number, year=year)), output, [paragraph])
 
 
+@rules.command("suggest")
+@click.argument("letters", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--mandate", "spec", required=True, help="Resolution number, mandate id or rules file."
+)
+def rules_suggest(letters: tuple[Path, ...], spec: str) -> None:
+    """Paragraphs that look like an element but were not judged to answer it; words to add."""
+    from mandate.rules import find_mandate
+    from mandate.suggest import render, suggest
+
+    mandate = find_mandate(spec)
+    click.echo(render(suggest(list(letters), mandate), mandate), nl=False)
+
+
 @rules.command("schema")
 @click.option("--output", "-o", type=click.Path(path_type=Path))
 def rules_schema(output: Path | None) -> None:

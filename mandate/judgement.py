@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)|\n")
 _CLAUSE = re.compile(r"[,，;；:：、—–()（）]|\s-\s")
+_CLAUSE_COARSE = re.compile(r"[,，;；:：]")
 _DIGITS = r"\d+(?:[.,]\d+)*%?"
 
 
@@ -143,10 +144,11 @@ def full_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Clause spans inside a sentence: cut at commas, semicolons, colons and dashes."""
+def clauses(text: str, a: int, b: int, lists: bool = True) -> list[tuple[int, int]]:
+    """Clause spans inside a sentence: cut at commas, semicolons, colons (and, with ``lists``,
+    at dashes, brackets and the Chinese enumeration comma)."""
     out, start = [], a
-    for m in _CLAUSE.finditer(text, a, b):
+    for m in (_CLAUSE if lists else _CLAUSE_COARSE).finditer(text, a, b):
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()

@@ -108,6 +108,11 @@ class Letter(Strict):
     heading_forbidden: str = Field(description="Characters never found in a heading.")
     clause_end: str = Field(description="Characters a heading never ends with.")
     closers: str = Field(default="\"')]", description="Quotes and brackets after a sentence end.")
+    list_markers: list[str] = Field(
+        default_factory=list,
+        description="Regexes of a list item's own marker in this language (beyond bullets, "
+        "'(a)' and '1)'): the item is read with its lead-in.",
+    )
     closing: list[str]
     signature: list[str] = Field(default_factory=list)
     request_markers: list[str]

@@ -407,7 +407,14 @@ class ElementMatcher:
                     and s >= th.substantive
                     and s >= th.dominance * top
                     and len(paragraph.text.strip()) >= th.min_chars
-                    and (e in hinted or _share(bounds, hits[e], th.mention_weight) >= th.min_share)
+                    and (
+                        e in hinted
+                        or _share(full_sentences(paragraph.text), hits[e], th.mention_weight)
+                        >= th.min_share
+                    )
+                    and (
+                        e in hinted or _clause_share(paragraph.text, hits[e]) >= th.min_clause_share
+                    )
                 )
                 if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
                     s = 0.0  # supporting words only: kept for the record, worth nothing
@@ -521,6 +528,25 @@ class _Spans:
             return None
         span = self.spans[self.reach[n - 1]]
         return span if span[1] > start else None
+
+
+def _clause_share(text: str, hits: list[Hit]) -> float:
+    """In a one-sentence passage, the share of its clauses that hold a counted term: a trailing
+    clause of a sentence about something else ("…, in line with the transition planning") is a
+    mention. (With several sentences, the sentence share measures it.)"""
+    whole = full_sentences(text)
+    if len(whole) > 1:
+        return 1.0  # several sentences: the sentence share measures it
+    spans = [c for a, b in whole for c in clauses(text, a, b, lists=False)]
+    spoken = {n for h in hits if h.counted for n, (a, b) in enumerate(spans) if a <= h.start < b}
+    return len(spoken) / max(1, len(spans))
+
+
+def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s < end and start < e:
+            return s, e
+    return None
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:

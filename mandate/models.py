@@ -32,6 +32,9 @@ class Block(BaseModel):
     )
     label: str | None = Field(default=None, description="Automatic numbering, e.g. '12.'.")
     table: bool = Field(default=False, description="A table row: text, never a heading.")
+    list_item: bool = Field(
+        default=False, description="A bullet or numbered list item: judged with its lead-in."
+    )
 
 
 class Source(BaseModel):

@@ -109,6 +109,13 @@ class Thresholds(Strict):
         description="Share of a passage's sentences that must speak of the element (with a term "
         "of at least mention_weight): a clause in a paragraph about something else is a mention.",
     )
+    min_clause_share: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Share of a passage's clauses that must hold one of the element's terms: "
+        "a trailing clause of a sentence about something else is a mention.",
+    )
     heading_bonus: float = Field(default=2.0, ge=0)
     heading_min: float = Field(
         default=2.0, ge=0, description="A heading announces an element only with this much score."

@@ -25,7 +25,10 @@ from mandate.language import (
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
-# The request is restated at the start of the letter, not in its fifth paragraph.
+# A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
+_BULLET = re.compile(
+    r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)"
+)
 _REQUEST_WINDOW = 4
 
 
@@ -113,6 +116,20 @@ class _Para:
     length: int = 0
     formula: bool = False
     table: bool = False
+    listing: bool = False  # a lead-in with its list items or table rows
+
+
+def _list_item(block: Block, lang: str) -> bool:
+    """A bullet or numbered list item (marked by the reader, or by its own bullet or marker)."""
+    if block.list_item or _BULLET.match(block.text):
+        return True
+    head = block.text.lstrip()
+    return any(re.match(m, head) for m in profile(lang).letter.list_markers)
+
+
+def _lead_in(text: str) -> bool:
+    """A paragraph that announces a list or table: it ends with a colon."""
+    return text.rstrip().endswith((":", "："))
 
 
 # Text files give no paragraph marks: a block that stops mid-sentence was cut by a page break only
@@ -131,10 +148,29 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
     guess = not explicit and _ends_are_meaningful(blocks, lang)
     out: list[_Para] = []
     read, since_guess = 0, -_MIN_PAGE_CHARS  # characters so far, and at the last guessed cut
-    for block in blocks:
+    for n, block in enumerate(blocks):
         read += len(block.text)
-        heading = _heading_like(block, lang)
         prev = out[-1] if out else None
+        # Lists and tables are passages: items and rows after a lead-in (ending with a colon)
+        # are judged with it, one line each; a lead-in announcing them is never a heading.
+        item = block.table or _list_item(block, lang)
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        leads = (
+            _lead_in(block.text)
+            and following is not None
+            and (following.table or _list_item(following, lang))
+        )
+        if (
+            prev is not None
+            and item
+            and not prev.heading
+            and (prev.listing or _lead_in(prev.pieces[-1]))
+        ):
+            prev.pieces.append("\n" + block.text)
+            prev.length += 1 + len(block.text)
+            prev.listing = True
+            continue
+        heading = False if item or leads else _heading_like(block, lang)
         joinable = prev is not None and not heading and not block.table and not prev.table
         how = _continues(prev, block, lang) if joinable else None
         if prev is not None and how is not None:

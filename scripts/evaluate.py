@@ -10,6 +10,12 @@ judged too and reported as their own groups, never mixed into the development fi
 figure is also given per language. Letters whose mandate has no rules file yet are listed as
 skipped; a letter the checker refuses counts every element as wrong.
 
+Blind batches (corpus/blind/<batch>/, letters written by people who never read the rules) are
+scored on their own, letter as written, never varied: each batch's score before any tuning
+(recorded in its before.yaml) is printed beside the live after-tuning figure, with every false
+"covered". A letter the checker cannot read (no rules for its mandate or language yet) counts as
+wrong, never as covered.
+
 Truth is covered / partial / missing, or "not-covered" where a removed section leaves an element
 that nothing else answers: then partial and missing are both right. The baseline calls an
 element covered when its own words (its heaviest cue terms) appear anywhere in the letter.
@@ -364,6 +370,86 @@ def report(cases: list[Case]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class Blind:
+    """One blind batch: its letters as written, and its score before any tuning."""
+
+    name: str
+    letters: list[tuple[Path, dict]]
+    before: dict
+    predicted: dict[str, dict[str, str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def wrong(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (letter.name, e, t, self.predicted[letter.name].get(e, "unchecked"))
+            for letter, labels in self.letters
+            for e, t in labels["verdicts"].items()
+            if self.predicted[letter.name].get(e, "unchecked") != t
+        ]
+
+    def false_covered(self) -> list[tuple[str, str, str, str]]:
+        return [w for w in self.wrong() if w[3] == "covered"]
+
+    def total(self) -> int:
+        return sum(len(labels["verdicts"]) for _, labels in self.letters)
+
+
+def blind_batches(root: Path = BLIND) -> list[Blind]:
+    """Every folder of blind letters (corpus/blind/<batch>/), judged apart from the corpus."""
+    batches = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        letters = []
+        for labels_path in sorted(folder.glob("*.labels.yaml")):
+            letter = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".txt"))
+            letters.append((letter, yaml.safe_load(labels_path.read_text(encoding="utf-8"))))
+        before_path = folder / "before.yaml"
+        before = (
+            yaml.safe_load(before_path.read_text(encoding="utf-8")) if before_path.exists() else {}
+        )
+        if letters:
+            batches.append(Blind(folder.name, letters, before or {}))
+    return batches
+
+
+def judge_blind(batch: Blind) -> None:
+    """Check every letter of a batch as written; one that cannot be checked gives no verdict."""
+    from mandate.errors import InputError
+
+    for letter, labels in batch.letters:
+        try:
+            result = check(letter, find_mandate(str(labels["mandate"])))
+        except InputError as exc:
+            batch.predicted[letter.name] = {}
+            batch.errors[letter.name] = str(exc)
+            continue
+        batch.predicted[letter.name] = {v.id: v.status.value for v in result.assessment.verdicts}
+
+
+def blind_report(batches: list[Blind]) -> str:
+    """Per batch: before tuning (recorded) and after tuning (live), false "covered", errors."""
+    lines = ["blind batches (letters nobody here wrote): before tuning -> after tuning"]
+    for b in batches:
+        total, wrong, false = b.total(), b.wrong(), b.false_covered()
+        before = b.before
+        was = (
+            f"{before.get('right')}/{before.get('total')} right, "
+            f"{before.get('false_covered')} false covered (at {before.get('commit')})"
+            if before
+            else "not recorded"
+        )
+        lines.append(
+            f"  {b.name:<14} before {was}  ->  after {total - len(wrong)}/{total} right, "
+            f"{len(false)} false covered"
+        )
+        for name, error in b.errors.items():
+            lines.append(f"      {name}: not checked — {error}")
+        for name, e, t, p in wrong:
+            if name not in b.errors:
+                lines.append(f"      {name}: {e} expected {t}, got {p}")
+    return "\n".join(lines)
+
+
 def summary(cases: list[Case], key: str) -> list[str]:
     """One line per group or language: verdicts right, 'covered' and 'missing' P/R/F1."""
     lines = [
@@ -411,6 +497,11 @@ def main() -> int:
         print()
         print("skipped or refused:")
         print("\n".join(f"  {s}" for s in SKIPPED))
+    batches = blind_batches()
+    for batch in batches:
+        judge_blind(batch)
+    print()
+    print(blind_report(batches))
     return 0
 
 

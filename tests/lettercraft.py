@@ -344,3 +344,58 @@ def png_facts(data: bytes) -> tuple[int, int, int]:
     # Filtered bytes, sampled: a uniform image gives a handful of byte values, a page of text many.
     distinct = len({row[j : j + channels] for row in rows for j in range(0, len(row), channels)})
     return width, height, distinct
+
+
+def to_styled_pdf(
+    parts: list[str],
+    headings: list[str],
+    path: Path,
+    lang: str = "en",
+    *,
+    font: str = "Times-Roman",
+    size: float = 11,
+    heading_font: str | None = None,
+    heading_size: float | None = None,
+    heading_space: float = 0,
+    paragraph_gap: float = 0,
+    indent: float = 0,
+    justify: bool = False,
+) -> Path:
+    """A PDF as another producer lays it out (platypus flows the text, so lines are real lines):
+    headings set apart by a size, a face or spacing only; paragraphs by a small gap or a
+    first-line indent; justified or ragged text."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    if lang == "zh":
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        font = "STSong-Light"
+    leading = size * 1.35
+    body = ParagraphStyle(
+        "body",
+        fontName=font,
+        fontSize=size,
+        leading=leading,
+        spaceBefore=paragraph_gap,
+        firstLineIndent=indent,
+        alignment=TA_JUSTIFY if justify else TA_LEFT,
+        wordWrap="CJK" if lang == "zh" else None,
+    )
+    hsize = heading_size or size
+    head = ParagraphStyle(
+        "head",
+        fontName=heading_font or font,
+        fontSize=hsize,
+        leading=hsize * 1.35,
+        spaceBefore=paragraph_gap + heading_space,
+        spaceAfter=heading_space,
+    )
+    story = [Paragraph(escape(p), head if p in headings else body) for p in parts]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path

@@ -23,3 +23,15 @@ def test_every_verdict_on_the_corpus_is_right():
     assert ours["sections"][1] == 1.0  # recall: no section loses a label it should carry
     base = evaluate.scores(cases, "baseline")
     assert base["right"] < ours["right"]  # the baseline is a real comparison, not a strawman of 0
+
+
+def test_no_blind_letter_gets_a_false_covered():
+    """Letters nobody here wrote: whatever else slips, never "covered" for what is not."""
+    batches = evaluate.blind_batches()
+    assert {b.name for b in batches} >= {"2480"}
+    for batch in batches:
+        assert batch.before, f"{batch.name}: the before-tuning score must be recorded"
+        evaluate.judge_blind(batch)
+        assert batch.false_covered() == [], batch.name
+    first = next(b for b in batches if b.name == "2480")
+    assert first.total() - len(first.wrong()) > first.before["right"]  # tuning helped

@@ -104,6 +104,7 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> list[Block]:
                     page_break_before=_page_break_before(anchor),
                     heading_level=_heading_level(anchor, document),
                     label=numbering.label(anchor, document),
+                    list_item=_is_list_item(anchor),
                 )
             )
         else:  # a table row: its own paragraph, never joined to the text around it
@@ -148,6 +149,16 @@ def _int(value: str | None, default: int | None = None) -> int | None:
         return int(value.strip())
     except (ValueError, AttributeError):
         return default
+
+
+def _is_list_item(p) -> bool:
+    """A paragraph in a Word list (bullets or numbering, directly or by a List style)."""
+    from docx.oxml.ns import qn
+
+    if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        return True
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and "list" in (style.get(qn("w:val")) or "").lower()
 
 
 def _text(p) -> str:

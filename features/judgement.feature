@@ -1,0 +1,89 @@
+Feature: Verdicts that hold on letters nobody here wrote
+  A desk officer needs the verdict to follow what a passage says, not which words it borrows:
+  naming an element is not answering it, a promise is not an answer in any wording, word forms do
+  not matter, a list is read with its lead-in, the layout of a PDF does not change the verdict, and
+  the vocabularies grow from real drafts.
+
+  Scenario Outline: Naming is not answering (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.integrated-strategic-framework is partial
+    And the reason for b.integrated-strategic-framework in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 综合战略框架将为过渡计划和最终的撤出战略提供依据。 | 仅点名，未作说明 |
+      | English  | en   | The integrated strategic framework will underpin the transition plan and, eventually, the exit strategy. | Named, not described |
+      | French   | fr   | Le cadre stratégique intégré sous-tendra le plan de transition et, à terme, la stratégie de sortie. | Nommé, non décrit |
+
+  Scenario Outline: A promise is not an answer, however it is worded (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is missing
+    And the reason for a.rotations in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 关于换防安排的具体情况，将在随后的简报中向安理会说明。 | 仅承诺在以后的信函中提供 |
+      | English  | en   | Particulars of the forthcoming troop swaps are to be shared with the Council in a later update. | Only promised for a later letter |
+      | French   | fr   | Les précisions sur les prochaines relèves des contingents feront l'objet d'un courrier ultérieur. | Seulement promis pour une lettre ultérieure |
+
+  Scenario Outline: "Premature" alone is no answer; with its conditions it is (<language>)
+    Given the <language> letter whose exit section only says "<bare>"
+    When the desk officer checks it against mandate "2480"
+    Then b.exit-strategy is not covered
+    Given the <language> letter whose exit section only says "<assessed>"
+    When the desk officer checks it against mandate "2480"
+    Then b.exit-strategy is covered
+
+    Examples:
+      | language | bare | assessed |
+      | Chinese  | 目前考虑稳定团的撤出战略为时尚早。 | 目前确定稳定团撤出的时间表为时尚早，但撤出的条件是：《协议》主要条款得到落实，国家当局在北部和中部恢复存在，马里国防和安全部队能够独立保护平民。 |
+      | English  | It is premature to consider an exit strategy for the Mission. The Council will be kept informed. | It is premature to set a date for the Mission's withdrawal, but the conditions are clear: the core provisions of the Agreement implemented, State authority restored in the north and centre, and Malian forces able to protect civilians on their own. |
+      | French   | Il est prématuré d'envisager une stratégie de sortie pour la Mission. Le Conseil en sera tenu informé. | Il est prématuré de fixer une date pour le retrait de la Mission, mais les conditions sont connues : la mise en œuvre des dispositions essentielles de l'Accord, le retour de l'État dans le nord et le centre, et des forces maliennes capables de protéger seules les civils. |
+
+  Scenario Outline: Word forms do not matter (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is covered
+    And the reason for a.rotations in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 5月有四个特遣队完成轮换，另有两个步兵营于6月在加奥和通布图换防，新到部队均完成了14天隔离。 | 见 |
+      | English  | en   | Four contingents were replaced in May, and the replacements of two infantry battalions in Gao and Timbuktu followed in June after a 14-day quarantine. | Answered in |
+      | French   | fr   | Quatre contingents ont été relevés en mai, et les relèves de deux bataillons d'infanterie à Gao et Tombouctou ont suivi en juin après une quarantaine de 14 jours. | Traité |
+
+  Scenario Outline: A list is read with its lead-in (<language>)
+    Given the <language> letter whose rotations section is the list "<lead>" with items "<items>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is covered
+    And the evidence for a.rotations quotes every item of the list
+
+    Examples:
+      | language | lead | items |
+      | Chinese  | 本期内的部队轮换情况如下： | 两个步兵营于5月在加奥完成换防; 一个建制警察部队于6月在通布图完成轮换; 两个连的轮换因旅行限制推迟到7月 |
+      | English  | Rotations of contingents in the period: | two infantry battalions rotated in Gao in May; one formed police unit rotated in Timbuktu in June; two companies had their rotation postponed to July |
+      | French   | Les relèves des contingents pendant la période : | deux bataillons d'infanterie relevés à Gao en mai; une unité de police constituée relevée à Tombouctou en juin; la relève de deux compagnies reportée à juillet |
+
+  Scenario Outline: A PDF laid out by another producer reads like the text (<language>)
+    Given the <language> letter printed to PDF with <layout>
+    When the desk officer checks the PDF and the text against mandate "2480"
+    Then both have the same sections, section labels and verdicts
+
+    Examples:
+      | language | layout |
+      | Chinese  | headings set apart by size alone and paragraphs by small gaps |
+      | English  | headings set apart by a bold face alone and justified text |
+      | French   | headings set apart by spacing alone and first-line indents |
+
+  Scenario Outline: The vocabularies grow from real drafts (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer asks for suggestions against mandate "2480"
+    Then a rotations paragraph under its heading is suggested with the words "<words>"
+
+    Examples:
+      | language | sentence | words |
+      | Chinese  | 塞内加尔营于5月在基达尔完成交班，新营随即接续驻守；埃及连和多哥连的交班定于7月。 | 交班 |
+      | English  | The changeover of the Senegalese battalion in Kidal was completed in May, when a fresh battalion succeeded it; two further changeovers are scheduled for July. | changeover, succeeded |
+      | French   | La permutation du bataillon sénégalais à Kidal s'est achevée en mai, un nouveau bataillon lui ayant succédé ; deux autres permutations sont prévues en juillet. | permutation |
