@@ -538,15 +538,13 @@ def _clause_share(text: str, hits: list[Hit]) -> float:
     if len(whole) > 1:
         return 1.0  # several sentences: the sentence share measures it
     spans = [c for a, b in whole for c in clauses(text, a, b, lists=False)]
-    spoken = {n for h in hits if h.counted for n, (a, b) in enumerate(spans) if a <= h.start < b}
+    starts = [a for a, _ in spans]
+    spoken = set()
+    for h in hits:  # one bisect per hit: linear in the passage, however many terms it repeats
+        n = bisect_right(starts, h.start) - 1
+        if h.counted and n >= 0 and h.start < spans[n][1]:
+            spoken.add(n)
     return len(spoken) / max(1, len(spans))
-
-
-def _covering(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s < end and start < e:
-            return s, e
-    return None
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
