@@ -465,7 +465,7 @@ def comments_on_cells(ctx: dict) -> None:
                 ids = re.findall(r'w:commentRangeStart w:id="(\d+)"', xml)
                 commented[cell.text] = ids
     comments = {c.comment_id: c.text for c in document.comments}
-    placeholder = [i for i, t in comments.items() if "placeholder" in t and "[618]" in t]
+    placeholder = [i for i, t in comments.items() if "placeholder" in t.lower() and "[618]" in t]
     assert placeholder, comments
     assert str(placeholder[0]) in commented["共有[618]名人员。"], commented
     assert str(placeholder[0]) not in commented["部队轮调"], commented

@@ -8,6 +8,8 @@ import re
 # C0 controls but tab, line feed and form feed; DEL; C1 controls; bidi overrides stay (Arabic).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 _CONTROL_IN_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# On a page, tab, line feed, form feed and carriage return are white space (a stylesheet needs them).
+_CONTROL_ON_PAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def strip_controls(text: str) -> str:
@@ -20,3 +22,10 @@ def clean(text: str) -> str:
     if not _CONTROL_IN_LINE.search(text):
         return text
     return _CONTROL_IN_LINE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def clean_page(text: str) -> str:
+    """Text for an HTML page: control characters escaped (\\x1b), white space left as it is."""
+    if not _CONTROL_ON_PAGE.search(text):
+        return text
+    return _CONTROL_ON_PAGE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

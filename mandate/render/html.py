@@ -493,11 +493,11 @@ def _no_controls(value: object) -> object:
     """Every printed value without control characters (a NUL or ESC from a file name)."""
     from markupsafe import Markup
 
-    from mandate.hygiene import clean
+    from mandate.hygiene import clean_page
 
     if isinstance(value, Markup):
-        return Markup(clean(str(value)))
-    return clean(value) if isinstance(value, str) else value
+        return Markup(clean_page(str(value)))
+    return clean_page(value) if isinstance(value, str) else value
 
 
 def render_html(check: Check, lang: str | None = None) -> str:
