@@ -8,7 +8,7 @@ import re
 # C0 controls but tab, line feed and form feed; DEL; C1 controls; bidi overrides stay (Arabic).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 _CONTROL_IN_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-# On a page, tab, line feed, form feed and carriage return are white space (a stylesheet needs them).
+# On a page, tab, line feed, form feed and carriage return are white space (CSS needs them).
 _CONTROL_ON_PAGE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
