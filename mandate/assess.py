@@ -173,7 +173,7 @@ def reason_text(lang: str, reason: Reason, element: Element) -> str:
 
 
 def places_text(lang: str, places: list[Place]) -> str:
-    """'paragraph 21 (“Rotations”)', '“部队轮调”一节第 21 段' — places joined in letter order."""
+    """'paragraph 21 (“Rotations”)', or the catalog's own word order — places in letter order."""
     out = []
     for place in places:
         where = paragraphs(lang, place.paragraphs)

@@ -22,7 +22,7 @@ from mandate.generic import (
     generic_reason,
     is_generic,
 )
-from mandate.language import patterns, profile, profiles, script_of
+from mandate.language import edge_marks, patterns, profile, profiles, script_of
 from mandate.match import matcher_for
 from mandate.models import Document, Paragraph, Role, Section
 from mandate.rules import Mandate
@@ -279,7 +279,7 @@ def _request_block(text: str, lang: str) -> str:
 def _strip_fillers(text: str, lang: str) -> str:
     """Drop words that open an item without naming its subject, as often as they repeat."""
     fillers = _fillers(lang)
-    text = text.strip(" ,;:.。")
+    text = text.strip(edge_marks(lang))
     changed = True
     while changed and text:
         changed = False
@@ -514,7 +514,7 @@ def draft(
     items = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(request)
-        items.append((m.group(1).lower(), request[m.end() : end].strip(" ;；,，.。:：")))
+        items.append((m.group(1).lower(), request[m.end() : end].strip(edge_marks(lang))))
     if not items:
         # No lettered sub-items: the list after "including but not limited to" / "focused on"
         # holds the elements; before it, what is not the delivery or a process condition.
@@ -529,7 +529,7 @@ def draft(
         n = 0
         for raw in pieces:
             for piece in _split_and(_strip_fillers(raw, lang), lang):
-                title = _cut_conditions(_strip_fillers(piece, lang), lang).strip(" .。")
+                title = _cut_conditions(_strip_fillers(piece, lang), lang).strip(edge_marks(lang))
                 groups = cue_groups(title, lang) if title else []
                 if not groups:
                     continue

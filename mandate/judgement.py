@@ -17,9 +17,6 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-_FULL_STOP = re.compile(r"[。！？!?]|\.(?=\s|$)|\n")
-_CLAUSE = re.compile(r"[,，;；:：、—–()（）]|\s-\s")
-_CLAUSE_COARSE = re.compile(r"[,，;；:：]")
 _DIGITS = r"\d+(?:[.,]\d+)*%?"
 
 
@@ -30,6 +27,8 @@ def _figure(lang: str | None) -> re.Pattern[str]:
 
     spelled = profile(lang).numbers.spelled if lang else []
     return re.compile("|".join([_DIGITS, *spelled]))
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -119,36 +118,13 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
     )
 
 
-def full_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of whole sentences (ended by a full stop, not by ';' or ':'), and list lines.
-
-    A list of conditions after a colon, or items separated by semicolons, belong to one sentence.
-    A full stop after a paragraph number or an initial ('6.', 'A.') ends nothing.
-    """
-    bounds, start = [], 0
-    for m in _FULL_STOP.finditer(text):
-        if m.group() == ".":
-            # The word before the stop, scanned back to white space (not the whole sentence so
-            # far, which a run of '1.' made quadratic).
-            j = m.start()
-            while j > start and not text[j - 1].isspace():
-                j -= 1
-            stem = text[j : m.start()].lstrip("(").lower()
-            if len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in {"mr", "dr", "no"}):
-                continue
-        if text[start : m.end()].strip():
-            bounds.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip() or not bounds:
-        bounds.append((start, len(text)))
-    return bounds
-
-
 def clauses(text: str, a: int, b: int, lists: bool = True) -> list[tuple[int, int]]:
     """Clause spans inside a sentence: cut at commas, semicolons, colons (and, with ``lists``,
-    at dashes, brackets and the Chinese enumeration comma)."""
+    at dashes, brackets and enumeration commas) — the marks of every language profile."""
+    from mandate.language import clause_splitter  # the profiles import this module's grammar
+
     out, start = [], a
-    for m in (_CLAUSE if lists else _CLAUSE_COARSE).finditer(text, a, b):
+    for m in clause_splitter(lists).finditer(text, a, b):
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()

@@ -107,6 +107,18 @@ class Letter(Strict):
     )
     heading_forbidden: str = Field(description="Characters never found in a heading.")
     clause_end: str = Field(description="Characters a heading never ends with.")
+    full_stop: str = Field(
+        default="!?",
+        description="Characters that end a whole sentence besides the full stop (not ';' or "
+        "':'): the span in which a passage is judged to say something.",
+    )
+    clause_split: str = Field(default=",;:", description="Characters between clauses.")
+    list_split: str = Field(
+        default="—–()", description="Characters between listed items or asides in a clause."
+    )
+    lead_in: str = Field(
+        default=":", description="Characters that end a paragraph announcing a list or table."
+    )
     closers: str = Field(default="\"')]", description="Quotes and brackets after a sentence end.")
     list_markers: list[str] = Field(
         default_factory=list,
@@ -455,6 +467,9 @@ def reset() -> None:
     patterns.cache_clear()
     _normaliser.cache_clear()
     _sentence_split.cache_clear()
+    _every_mark.cache_clear()
+    full_stop_splitter.cache_clear()
+    clause_splitter.cache_clear()
 
 
 # --- Detection -------------------------------------------------------------------------------
@@ -585,6 +600,36 @@ def sentence_splitter(code: str | None = None) -> re.Pattern[str]:
     else:
         marks = "".join(sorted({ch for p in profiles().values() for ch in p.letter.sentence_split}))
     return _sentence_split(marks)
+
+
+def every_mark(field: str) -> str:
+    """The characters one ``letter`` field lists, over every profile (text of any language)."""
+    return _every_mark(field)
+
+
+@cache
+def _every_mark(field: str) -> str:
+    return "".join(sorted({ch for p in profiles().values() for ch in getattr(p.letter, field)}))
+
+
+@cache
+def full_stop_splitter() -> re.Pattern[str]:
+    """Ends of whole sentences in any language: its full stops, a full stop before a space, a line
+    end. Semicolons and colons do not end one (a list of conditions belongs to its sentence)."""
+    return re.compile("[" + re.escape(every_mark("full_stop")) + r"]|\.(?=\s|$)|\n")
+
+
+@cache
+def clause_splitter(lists: bool = True) -> re.Pattern[str]:
+    """Clause boundaries in any language; with ``lists``, also between listed items and asides."""
+    marks = every_mark("clause_split") + (every_mark("list_split") if lists else "")
+    return re.compile("[" + re.escape(marks) + "]" + (r"|\s-\s" if lists else ""))
+
+
+def edge_marks(code: str) -> str:
+    """Punctuation and spaces to trim from the ends of a phrase in this language."""
+    letter = profile(code).letter
+    return " ." + letter.sentence_end + letter.full_stop + letter.clause_end + letter.clause_split
 
 
 def foreign_marks(code: str) -> str:

@@ -4,8 +4,9 @@ spaCy does the language work: a blank pipeline per language (no trained model ca
 here), its tokenizer (character tokens for Chinese, so multi-character cue terms always line up),
 and a PhraseMatcher on lower-cased tokens built from the rules' own
 vocabularies. What a word means depends on its context, so a cue term does not count:
-- inside a phrase the element excludes ("机组人员轮调" is not a rotation of contingents);
-- when its group asks for a co-occurring term and the sentence has none ("撤出" with no mission);
+- inside a phrase the element excludes ("aircrew rotations" are no rotation of contingents);
+- when its group asks for a co-occurring term and the sentence has none ("withdrawal" with no
+  mission named);
 - in a sentence that only promises the information later.
 A passage's subject is an element when the element's score is high enough on its own and against
 the strongest element in the same passage; a heading that announces the element adds a bonus to
@@ -14,14 +15,22 @@ text under it that already speaks of it, never to text that does not.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from mandate.judgement import clauses, content_words, figures, full_sentences, grammar
-from mandate.language import has_normalisation, normaliser, patterns, profile
+from mandate.judgement import clauses, content_words, figures, grammar
+from mandate.language import (
+    clause_splitter,
+    full_stop_splitter,
+    has_normalisation,
+    normaliser,
+    patterns,
+    profile,
+)
 from mandate.models import (
     Classification,
     Document,
@@ -32,7 +41,7 @@ from mandate.models import (
     SectionLabels,
 )
 from mandate.rules import CueGroup, Mandate
-from mandate.segment import sentences
+from mandate.segment import sentences, whole_sentences
 
 _REPEAT_SHARE = 0.5  # a term said again adds half its weight: repetition is weak evidence
 # A deferral sentence whose other clauses say this many words (beyond names) also reports an action.
@@ -188,7 +197,7 @@ class ElementMatcher:
             return bisect_right(starts, char) - 1
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
-        full_starts = [a for a, _ in full_sentences(text)]
+        full_starts = [a for a, _ in whole_sentences(text, self.abbreviations)]
 
         def whole_of(char: int) -> int:
             return bisect_right(full_starts, char) - 1
@@ -196,9 +205,7 @@ class ElementMatcher:
         deferred = {
             n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
         }
-        promised = sorted(
-            self.promises(text, [span for spans in found.values() for span in spans])
-        )
+        promised = sorted(self.promises(text, [span for spans in found.values() for span in spans]))
         deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
         global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
         by_element: dict[str, list[Hit]] = defaultdict(list)
@@ -216,7 +223,7 @@ class ElementMatcher:
             with_spans = Counter(withs)
             for start, end in spans:
                 if global_excl.covering(start, end) is not None:
-                    continue  # part of a name such as 安全理事会: no word at all
+                    continue  # part of a name such as "Security Council": no word at all
                 # Built without re-validation (the fields are ours): a long letter makes many.
                 hit = Hit.model_construct(
                     term=text[start:end].lower(), start=start, end=end, weight=group.weight
@@ -250,7 +257,7 @@ class ElementMatcher:
         alone, or followed only by a promise, it is not.
         """
         g = self.grammar
-        full = full_sentences(text)
+        full = whole_sentences(text, self.abbreviations)
         named = sorted(named)  # bisected per clause: never every name against every clause
         longest = max((e - s for s, e in named), default=0)
         out = [
@@ -314,7 +321,7 @@ class ElementMatcher:
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
         cjk = self.spaceless
-        full = full_sentences(text)
+        full = whole_sentences(text, self.abbreviations)
         starts = [a for a, _ in full]
 
         def sentence_of(char: int) -> int:
@@ -384,7 +391,7 @@ class ElementMatcher:
                 paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
             )
             defers = bool(promised)
-            if len(promised) < len(full_sentences(paragraph.text)):
+            if len(promised) < len(whole_sentences(paragraph.text, self.abbreviations)):
                 said_anything[paragraph.section] = True
             else:
                 said_anything.setdefault(paragraph.section, False)
@@ -409,11 +416,17 @@ class ElementMatcher:
                     and len(paragraph.text.strip()) >= th.min_chars
                     and (
                         e in hinted
-                        or _share(full_sentences(paragraph.text), hits[e], th.mention_weight)
+                        or _share(
+                            whole_sentences(paragraph.text, self.abbreviations),
+                            hits[e],
+                            th.mention_weight,
+                        )
                         >= th.min_share
                     )
                     and (
-                        e in hinted or _clause_share(paragraph.text, hits[e]) >= th.min_clause_share
+                        e in hinted
+                        or _clause_share(paragraph.text, hits[e], self.abbreviations)
+                        >= th.min_clause_share
                     )
                 )
                 if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
@@ -530,11 +543,11 @@ class _Spans:
         return span if span[1] > start else None
 
 
-def _clause_share(text: str, hits: list[Hit]) -> float:
+def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str]) -> float:
     """In a one-sentence passage, the share of its clauses that hold a counted term: a trailing
     clause of a sentence about something else ("…, in line with the transition planning") is a
     mention. (With several sentences, the sentence share measures it.)"""
-    whole = full_sentences(text)
+    whole = whole_sentences(text, abbreviations)
     if len(whole) > 1:
         return 1.0  # several sentences: the sentence share measures it
     spans = [c for a, b in whole for c in clauses(text, a, b, lists=False)]
@@ -592,16 +605,20 @@ def _windows(text: str, size: int) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(len(text), start + size)
         if end < len(text):
-            for stops in ("。！？；.!?;\n", "，、,： "):  # a sentence end, else a clause end
-                cut = max(text.rfind(ch, start + size // 2, end) for ch in stops)
-                if cut > start:
-                    end = cut + 1
+            # After the last sentence end in the window's second half, else clause end, else space.
+            for stops in (full_stop_splitter(), clause_splitter(), _SPACE):
+                last = None
+                for m in stops.finditer(text, start + size // 2, end):
+                    last = m
+                if last is not None:
+                    end = last.end()
                     break
         out.append((start, text[start:end]))
         start = end
     return out
 
 
+_SPACE = re.compile(r"\s")
 _WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and memory bounded
 
 

@@ -4,8 +4,9 @@ Code never writes a sentence: lint and assess hand on a message code and its par
 and renderers pick the words here, in the reader's language. A message is a format string with
 named placeholders, or a mapping of CLDR plural categories (zero, one, two, few, many, other) to
 format strings, chosen by the parameter ``n`` with the language's plural rule (Babel's CLDR data).
-A list parameter is joined with the language's separator ("8, 9", "8、9"). A language without a
-catalog, or a key missing from one, falls back to English, so a new language never breaks a run.
+A list parameter is joined with the language's separator (``list_sep``, e.g. "8, 9"). A language
+without a catalog, or a key missing from one, falls back to English, so a new language never
+breaks a run.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Catalog(BaseModel):
     name: str = Field(description="The language's name in itself, e.g. 'Français'.")
     locale: str = Field(description="Babel locale for plurals and dates, e.g. 'en_GB'.")
     dir: Literal["ltr", "rtl"] = "ltr"
-    list_sep: str = Field(default=", ", description="Between items of a list: ', ' or '、'.")
+    list_sep: str = Field(default=", ", description="Between items of a list, e.g. ', '.")
     messages: dict[str, Message]
 
     @field_validator("messages")
@@ -132,12 +133,12 @@ def join(lang: str, items: list[str]) -> str:
 
 
 def long_date(lang: str, date: dt.date) -> str:
-    """A date as the language writes it in a letter: '1 June 2020', '2020年6月1日'."""
+    """A date as the language writes it in a letter (Babel's long format for its locale)."""
     from babel.dates import format_date
 
     return format_date(date, "long", locale=catalog(lang).locale)
 
 
 def paragraphs(lang: str, numbers: list[int]) -> str:
-    """'paragraph 7', 'paragraphs 8, 9', '第 8、9 段'."""
+    """'paragraph 7', 'paragraphs 8, 9', or the catalog's own word order and separator."""
     return say(lang, "ref.paragraphs", n=len(numbers), list=numbers)

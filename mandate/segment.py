@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mandate.errors import InputError, UnsupportedLanguage
 from mandate.language import (
     Patterns,
     codes,
     detect,
+    full_stop_splitter,
     patterns,
     profile,
     script_of,
@@ -26,9 +29,7 @@ from mandate.models import Block, Document, Join, Paragraph, Role, Section, Sour
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 # A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
-_BULLET = re.compile(
-    r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)"
-)
+_BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)")
 _REQUEST_WINDOW = 4
 
 
@@ -45,20 +46,52 @@ def sentences(
     A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
     language ('Mr.', 'para.') ends nothing. Without a language, every profile's marks end one.
     """
+
+    def ends_nothing(stem: str) -> bool:
+        return len(stem) <= 12 and bool(_ENUMERATOR.match(stem) or stem in abbreviations)
+
+    return _spans(text, sentence_splitter(lang), ends_nothing)
+
+
+@lru_cache(maxsize=64)
+def whole_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset()
+) -> tuple[tuple[int, int], ...]:
+    """Spans of whole sentences (ended by a full stop, not by ';' or ':'), and list lines: what
+    a passage says is judged per whole sentence, so a list of conditions after a colon belongs to
+    its sentence. A stop after a number, an initial or a short abbreviation ends nothing.
+
+    Kept for the last passages asked: the matcher asks several times about each one."""
+
+    def ends_nothing(stem: str) -> bool:
+        return len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in abbreviations)
+
+    return tuple(_spans(text, full_stop_splitter(), ends_nothing, drop_blank=True))
+
+
+def _spans(
+    text: str,
+    splitter: re.Pattern[str],
+    ends_nothing: Callable[[str], bool],
+    drop_blank: bool = False,
+) -> list[tuple[int, int]]:
+    """Spans between the splitter's matches; a full stop whose word ``ends_nothing`` is skipped.
+
+    The word before a full stop is found by scanning back to white space (never the whole
+    sentence so far: a run of '1.' would make that quadratic)."""
     bounds, start = [], 0
-    for m in sentence_splitter(lang).finditer(text):
+    for m in splitter.finditer(text):
         if m.group() == ".":
-            # The word before the full stop, found by scanning back to white space (never the
-            # whole sentence so far: a run of '1.' would make that quadratic).
             j = m.start()
             while j > start and not text[j - 1].isspace():
                 j -= 1
-            stem = text[j : m.start()].lstrip("(").lower()
-            if len(stem) <= 12 and (_ENUMERATOR.match(stem) or stem in abbreviations):
+            if ends_nothing(text[j : m.start()].lstrip("(").lower()):
                 continue
-        bounds.append((start, m.end()))
+        if not drop_blank or text[start : m.end()].strip():
+            bounds.append((start, m.end()))
         start = m.end()
-    if start < len(text) or not bounds:
+    rest = text[start:].strip() if drop_blank else start < len(text)
+    if rest or not bounds:
         bounds.append((start, len(text)))
     return bounds
 
@@ -127,9 +160,9 @@ def _list_item(block: Block, lang: str) -> bool:
     return any(re.match(m, head) for m in profile(lang).letter.list_markers)
 
 
-def _lead_in(text: str) -> bool:
+def _lead_in(text: str, lang: str) -> bool:
     """A paragraph that announces a list or table: it ends with a colon."""
-    return text.rstrip().endswith((":", "："))
+    return text.rstrip().endswith(tuple(profile(lang).letter.lead_in))
 
 
 # Text files give no paragraph marks: a block that stops mid-sentence was cut by a page break only
@@ -156,7 +189,7 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
         item = block.table or _list_item(block, lang)
         following = blocks[n + 1] if n + 1 < len(blocks) else None
         leads = (
-            _lead_in(block.text)
+            _lead_in(block.text, lang)
             and following is not None
             and (following.table or _list_item(following, lang))
         )
@@ -164,7 +197,7 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
             prev is not None
             and item
             and not prev.heading
-            and (prev.listing or _lead_in(prev.pieces[-1]))
+            and (prev.listing or _lead_in(prev.pieces[-1], lang))
         ):
             prev.pieces.append("\n" + block.text)
             prev.length += 1 + len(block.text)

@@ -12,6 +12,7 @@ How each language writes numbers, months, percentages and placeholders comes fro
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,8 +97,8 @@ def formats(lang: str) -> _Formats:
     thousands = tuple(p.numbers.thousands)
     decimal = tuple(p.numbers.decimal)
     t = _alternation(thousands) or "(?!)"
-    # Digits glued to a Latin letter or hyphened to any letter name things ("G5 Sahel", "COVID-19",
-    # "كوفيد-19"): they are no figures.
+    # Digits glued to a Latin letter or hyphened to a word of any script name things ("G5 Sahel",
+    # "COVID-19"): they are no figures.
     d = _alternation(decimal) or "(?!)"
     number = re.compile(
         rf"(?<![\d])(?<![A-Za-z])(?<![^\W\d_]-)(?:\d{{1,3}}(?:(?:{t})\d{{3}})+(?!\d)(?:(?:{d})\d+)?"
@@ -165,7 +166,7 @@ def facts(text: str, lang: str, paragraph: int = 0) -> list[Fact]:
         add("symbol", "S:" + m.group(), m.start(), m.end())
     for pattern in f.placeholders:
         for m in pattern.finditer(plain):
-            inner = m.group().strip("[]【】［］ ")
+            inner = _unbracketed(m.group())
             if not free(m.start(), m.end()) or m.group().lower() in f.ignore:
                 continue
             key = _number_key(inner, f) if f.number.fullmatch(inner) else None
@@ -197,7 +198,7 @@ def facts(text: str, lang: str, paragraph: int = 0) -> list[Fact]:
                     and previous.key == key
                     and not plain[previous.end : m.start()].strip(" /")
                 ):
-                    continue  # "حزيران/يونيه": one month under two names
+                    continue  # one month under two names (Arabic gives both)
                 add("date", key, m.start(), m.end(), soft=True)
     for m in f.number.finditer(plain):
         if not free(m.start(), m.end()):
@@ -217,7 +218,7 @@ def facts(text: str, lang: str, paragraph: int = 0) -> list[Fact]:
 
 
 def _days_in_lists(found: list[Fact], text: str) -> list[Fact]:
-    """'26 and 27 April', '26日和27日': a small figure next to a date's day is a day too."""
+    """'26 and 27' before a month: a small figure next to a date's day is a day too."""
     day_facts = [x for x in found if x.kind == "date" and x.key.startswith("N:")]
     days = sorted(x.start for x in day_facts)
     ends = sorted(x.end for x in day_facts)
@@ -532,3 +533,18 @@ def _span(paragraphs: list[int]) -> str:
 
 def _carrying(found: list[str]) -> str:
     return f", carrying {', '.join(found)}" if found else ""
+
+
+def _unbracketed(text: str) -> str:
+    """A placeholder's content without its brackets, whatever the script's brackets look like
+    (Unicode's opening and closing punctuation) and without spaces."""
+
+    def edge(ch: str) -> bool:
+        return ch.isspace() or unicodedata.category(ch) in ("Ps", "Pe")
+
+    i, j = 0, len(text)
+    while i < j and edge(text[i]):
+        i += 1
+    while j > i and edge(text[j - 1]):
+        j -= 1
+    return text[i:j]

@@ -5,7 +5,7 @@ decimal marks, percent signs; digits of any script), the words that open a break
 not be exhaustive, or announce a remainder group (``arithmetic``), and the counting words a figure
 needs (Chinese classifiers). A total is a count followed by its breakdown marker; the breakdown runs
 to the end of the sentence and on into following sentences whose figure stands next to a remainder
-word ("the remaining 4 units", "les 4 autres unités", "剩下的4个单位"). When the letter's groups can
+word ("the remaining 4 units", "les 4 autres unités"; the profile's ``remainder``). When groups can
 be read two ways — the sum holds only if a later remainder group is one already counted — the
 check asks (warning) instead of asserting an error.
 """

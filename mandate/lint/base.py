@@ -69,7 +69,7 @@ def find_dates(text: str, lang: str, year: int | None = None) -> list[tuple[dt.d
             raw = groups.get("m") or ""
             month = int(raw) if raw.isdigit() else c.month_index.get(raw.lower())
             if y is None or month is None or not groups.get("d"):
-                continue  # a month without its day ("3月") is no date to check
+                continue  # a month without its day is no date to check
             try:
                 out.append((dt.date(y, month, int(groups["d"])), m.start(), m.end()))
             except ValueError:

@@ -257,7 +257,7 @@ def other_groups(check: Check, lang: str) -> list[Group]:
 
 
 def due_text(check: Check, lang: str) -> str:
-    """'1 June 2020 — on the due date (1 June 2020)', or days early or late."""
+    """The letter's date, then 'on the due date (…)' or how many days early or late."""
     own = check.letter_date
     if own is None:
         return say(lang, "ui.no_date")

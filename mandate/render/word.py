@@ -145,7 +145,7 @@ def _languages(check: Check) -> list[str]:
 
 
 def finding_comment(check: Check, finding: Finding) -> list[str]:
-    """The comment's paragraphs: '[错误] 第 7 段：…' then '[error] paragraph 7: …'."""
+    """The comment's paragraphs: the letter's language first, then '[error] paragraph 7: …'."""
     out = []
     for lang in _languages(check):
         where = messages.paragraphs(lang, [finding.paragraph]) if finding.paragraph else ""
