@@ -186,10 +186,10 @@ def reads_it(ctx: dict) -> None:
     ctx["document"] = segment(read(ctx["letter"]))
 
 
-@when(parsers.parse('the desk officer checks it with "{option}"'))
-def checks_with(ctx: dict, option: str) -> None:
+def _checked(ctx: dict, args: list[str]) -> subprocess.CompletedProcess:
+    """`mandate check` on the scenario's letter: a verdict (exit 0 or 1), never a refusal."""
     proc = subprocess.run(
-        [*_cli(ctx), *option.split()],
+        [*_cli(ctx), *args],
         capture_output=True,
         text=True,
         cwd=ctx["tmp"],
@@ -197,7 +197,12 @@ def checks_with(ctx: dict, option: str) -> None:
         timeout=120,
     )
     assert proc.returncode in (0, 1), proc.stderr
-    ctx["proc"] = proc
+    return proc
+
+
+@when(parsers.parse('the desk officer checks it with "{option}"'))
+def checks_with(ctx: dict, option: str) -> None:
+    ctx["proc"] = proc = _checked(ctx, option.split())
     ctx["result"] = json.loads(proc.stdout)
     ctx["findings"] = [
         (f["rule"], f["severity"], f["excerpt"], f["message"]) for f in ctx["result"]["findings"]
@@ -257,15 +262,7 @@ def no_finding(ctx: dict, rule: str) -> None:
 @then("an HTML report of it can be written")
 def html_report(ctx: dict) -> None:
     out = ctx["tmp"] / "carta.html"
-    proc = subprocess.run(
-        [*_cli(ctx), "--format", "html", "--output", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ctx["tmp"],
-        env=_env(ctx),
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr
+    _checked(ctx, ["--format", "html", "--output", str(out)])
     html = out.read_text(encoding="utf-8")
     assert "a.agua" in html or "Abastecimento de água" in html
     assert ctx["letter"].read_bytes() == ctx["before"]

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from lettercraft import SEED, SEED_HEADINGS, seed_blocks, to_docx
 from pytest_bdd import given, parsers, scenarios, then, when
+from serving import start_server
 
 from mandate.web.pages import catalog
 
@@ -28,28 +25,10 @@ def server(tmp_path_factory):
     """`mandate serve --port 0`, as a desk officer starts it; stopped with SIGTERM at the end."""
     folder = tmp_path_factory.mktemp("serve")
     log = folder / "server.log"
-    with log.open("w") as sink:
-        proc = subprocess.Popen(
-            [str(MANDATE_CLI), "serve", "--port", "0"],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "TMPDIR": str(folder)},
-        )
-        url, deadline = None, time.time() + 60
-        while url is None and time.time() < deadline and proc.poll() is None:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", log.read_text("utf-8"))
-            url = found.group(0) if found else None
-            time.sleep(0.05)
-        assert url, log.read_text("utf-8")
-        while time.time() < deadline:
-            try:
-                httpx.get(url, timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        yield url
-        proc.terminate()
-        assert proc.wait(timeout=30) == 0, log.read_text("utf-8")
+    proc, url = start_server(["--port", "0"], log, {**os.environ, "TMPDIR": str(folder)})
+    yield url
+    proc.terminate()
+    assert proc.wait(timeout=30) == 0, log.read_text("utf-8")
 
 
 @given("`mandate serve` is running on a free loopback port")

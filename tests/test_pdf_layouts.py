@@ -50,25 +50,19 @@ def _outline(result) -> tuple[dict, list]:
     return verdicts, sections
 
 
-@pytest.mark.parametrize("layout", sorted(LAYOUTS))
-def test_english_pdf_layouts_read_like_the_text(layout: str, tmp_path: Path) -> None:
-    pdf = to_styled_pdf(
-        blocks(EN.read_text(encoding="utf-8")),
-        EN_HEADINGS,
-        tmp_path / "l.pdf",
-        "en",
-        **LAYOUTS[layout],
+@pytest.mark.parametrize(
+    ("lang", "layout"),
+    [("en", name) for name in sorted(LAYOUTS)] + [("zh", name) for name in sorted(ZH_LAYOUTS)],
+)
+def test_pdf_layouts_read_like_the_text(lang: str, layout: str, tmp_path: Path) -> None:
+    text, headings, layouts = (
+        (EN, EN_HEADINGS, LAYOUTS) if lang == "en" else (SEED, SEED_HEADINGS, ZH_LAYOUTS)
     )
-    assert _outline(check(pdf, "2480")) == _outline(check(EN, "2480"))
-
-
-@pytest.mark.parametrize("layout", sorted(ZH_LAYOUTS))
-def test_chinese_pdf_layouts_read_like_the_text(layout: str, tmp_path: Path) -> None:
     pdf = to_styled_pdf(
-        blocks(SEED.read_text(encoding="utf-8")),
-        SEED_HEADINGS,
+        blocks(text.read_text(encoding="utf-8")),
+        headings,
         tmp_path / "l.pdf",
-        "zh",
-        **ZH_LAYOUTS[layout],
+        lang,
+        **layouts[layout],
     )
-    assert _outline(check(pdf, "2480")) == _outline(check(SEED, "2480"))
+    assert _outline(check(pdf, "2480")) == _outline(check(text, "2480"))

@@ -6,8 +6,8 @@ import pytest
 from jinja2 import UndefinedError
 from lettercraft import ELEMENTS_2480, SEED
 
+from mandate.files import write_output
 from mandate.pipeline import check
-from mandate.render import write_atomic
 from mandate.render.html import environment, pieces, render_html
 from mandate.render.json import render_json
 from mandate.render.text import render_text
@@ -95,10 +95,10 @@ def test_text_lines(seed_check):
     assert sum(1 for line in lines if "placeholder" in line) == 4
 
 
-def test_write_atomic_leaves_no_temporary_file(tmp_path):
+def test_outputs_are_written_whole_and_leave_no_temporary_file(tmp_path):
     target = tmp_path / "out" / "r.html"
-    write_atomic(target, "one")
-    write_atomic(target, "two")
+    write_output(target, "one")
+    write_output(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["r.html"]
 
@@ -107,7 +107,7 @@ def test_written_files_follow_the_umask(tmp_path):
     import os
 
     target = tmp_path / "r.html"
-    write_atomic(target, "x")
+    write_output(target, "x")
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask

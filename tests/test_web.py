@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import socket
-import subprocess
 import sys
 import time
 import warnings
@@ -25,6 +24,8 @@ from lettercraft import ROOT, SEED, SEED_HEADINGS, seed_blocks, to_docx
 with warnings.catch_warnings():  # Starlette would rather have httpx2; httpx still works
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
+
+from serving import start_server
 
 from mandate.pipeline import check
 from mandate.render.json import render_json
@@ -308,32 +309,13 @@ def real_server(tmp_path: Path):
     temp.mkdir()
     log = tmp_path / "server.log"
     env = {**os.environ, "TMPDIR": str(temp)}
-    with log.open("w") as sink:
-        proc = subprocess.Popen(
-            [str(MANDATE_CLI), "serve", "--host", "127.0.0.1", "--port", "0", "--access-log"],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
-        url, deadline = None, time.time() + 60
-        while time.time() < deadline and url is None:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", log.read_text("utf-8"))
-            url = found.group(0) if found else None
-            time.sleep(0.05)
-        assert url, log.read_text("utf-8")
-        while time.time() < deadline:
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        try:
-            yield {"url": url, "proc": proc, "log": log, "tmp": temp}
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+    proc, url = start_server(["--host", "127.0.0.1", "--port", "0", "--access-log"], log, env)
+    try:
+        yield {"url": url, "proc": proc, "log": log, "tmp": temp}
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def test_real_server_twenty_concurrent_uploads_then_sigterm(real_server, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from mandate.models import Finding, Status
 from mandate.pipeline import Check
 from mandate.readiness import blocks
 from mandate.render import words
-from mandate.render.words import Seg, Segs, compose, letter_text, paragraph_links
+from mandate.render.words import Seg, Segs, aside, compose, letter_text, paragraph_links
 from mandate.resources import reports_dir
 
 STATUS_MARK = {Status.COVERED: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘"}
@@ -400,12 +400,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
                     ],
                     flag_severities=[f.severity for f in found],
                     set_aside=[
-                        compose(
-                            lang,
-                            f"aside.{h.aside}",
-                            term=letter_text(h.term, letter),
-                            phrase=letter_text(h.phrase or "", letter),
-                        )
+                        aside(lang, h.aside, h.term, h.phrase, letter)
                         for h in {
                             (h.term, h.aside): h
                             for lab in plabels

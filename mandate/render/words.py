@@ -105,6 +105,17 @@ def titled(titles: dict[str, str], lang: str, fallback: str) -> Seg:
     return Seg(fallback)
 
 
+def aside(lang: str, kind: str, term: str, phrase: str | None, letter_lang: str) -> Segs:
+    """A word set aside (excluded phrase, missing context, deferral), the letter's words kept in
+    the letter's language."""
+    return compose(
+        lang,
+        f"aside.{kind}",
+        term=letter_text(term, letter_lang),
+        phrase=letter_text(phrase or "", letter_lang),
+    )
+
+
 def reason(lang: str, why: Reason, element: Element, letter_lang: str) -> Segs:
     """Why an element has its status, in the reader's language, with links to the places."""
     parts = {p.id: p.title for p in element.parts}
@@ -117,15 +128,7 @@ def reason(lang: str, why: Reason, element: Element, letter_lang: str) -> Segs:
     )
     asides = [a for a in why.set_aside if a.kind != "deferral"]
     if asides and why.kind in ("nothing", "deferred"):
-        words = [
-            compose(
-                lang,
-                f"aside.{a.kind}",
-                term=letter_text(a.term, letter_lang),
-                phrase=letter_text(a.phrase or "", letter_lang),
-            )
-            for a in asides
-        ]
+        words = [aside(lang, a.kind, a.term, a.phrase, letter_lang) for a in asides]
         out.append(Seg(say(lang, "ui.sentence_sep")))
         out.extend(compose(lang, "reason.set_aside", n=len(words), terms=joined(lang, words)))
     return out
