@@ -16,8 +16,10 @@ from mandate import __version__
 from mandate.errors import InputError
 from mandate.files import check_output, max_size_bytes, write_output
 from mandate.hygiene import clean
+from mandate.messages import languages
+from mandate.read import LETTER_SUFFIXES
 
-_REPORT_LANGUAGES = ["zh", "en", "fr", "es", "ru", "ar"]  # those of rules/messages (a test checks)
+_REPORT_LANGUAGES = list(languages())  # those of rules/messages
 
 
 class _Group(click.Group):
@@ -245,7 +247,7 @@ def batch(
         if path.is_dir() and not path.is_symlink():
             # Every entry named like a letter gets a row: a dangling link, a FIFO or a folder
             # named *.txt is listed with the reason it could not be checked, never skipped.
-            letters += sorted(p for p in path.iterdir() if p.suffix.lower() in _LETTER_SUFFIXES)
+            letters += sorted(p for p in path.iterdir() if p.suffix.lower() in LETTER_SUFFIXES)
         else:
             letters.append(path)
     if not letters:
@@ -325,29 +327,26 @@ def _check_batch_folder(output: Path, inputs: list[Path]) -> None:
             )
 
 
-_LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
-
-
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8480, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--max-size",
-    type=click.FloatRange(min=0.001),
-    default=20.0,
+    type=str,
+    default="20",
     show_default=True,
     help="Refuse uploads larger than this many MB.",
 )
 @click.option("--workers", type=click.IntRange(1, 64), help="Checks run at once (default 2–4).")
 @click.option("--access-log/--no-access-log", default=False, help="Log each request line.")
-def serve(host: str, port: int, max_size: float, workers: int | None, access_log: bool) -> None:
+def serve(host: str, port: int, max_size: str, workers: int | None, access_log: bool) -> None:
     """A local web page: drop a draft, read the report, take the annotated copy back."""
     from mandate.web.server import serve as run_server
 
     run_server(
         host,
         port,
-        max_bytes=int(max_size * 1024 * 1024),
+        max_bytes=max_size_bytes(max_size),
         workers=workers,
         log_level="info" if access_log else "warning",
     )

@@ -118,13 +118,15 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
     )
 
 
-def clauses(text: str, a: int, b: int, lists: bool = True) -> list[tuple[int, int]]:
+def clauses(
+    text: str, a: int, b: int, lists: bool = True, lang: str | None = None
+) -> list[tuple[int, int]]:
     """Clause spans inside a sentence: cut at commas, semicolons, colons (and, with ``lists``,
     at dashes, brackets and enumeration commas) — the marks of every language profile."""
     from mandate.language import clause_splitter  # the profiles import this module's grammar
 
     out, start = [], a
-    for m in clause_splitter(lists).finditer(text, a, b):
+    for m in clause_splitter(lang, lists).finditer(text, a, b):
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()

@@ -612,17 +612,24 @@ def _every_mark(field: str) -> str:
     return "".join(sorted({ch for p in profiles().values() for ch in getattr(p.letter, field)}))
 
 
+def _marks(code: str | None, field: str) -> str:
+    """One ``letter`` field of a language, or of every language for text of unknown language."""
+    if code is not None and code in codes():
+        return getattr(profile(code).letter, field)
+    return every_mark(field)
+
+
 @cache
-def full_stop_splitter() -> re.Pattern[str]:
-    """Ends of whole sentences in any language: its full stops, a full stop before a space, a line
+def full_stop_splitter(code: str | None = None) -> re.Pattern[str]:
+    """Ends of whole sentences: the language's full stops, a full stop before a space, a line
     end. Semicolons and colons do not end one (a list of conditions belongs to its sentence)."""
-    return re.compile("[" + re.escape(every_mark("full_stop")) + r"]|\.(?=\s|$)|\n")
+    return re.compile("[" + re.escape(_marks(code, "full_stop")) + r"]|\.(?=\s|$)|\n")
 
 
 @cache
-def clause_splitter(lists: bool = True) -> re.Pattern[str]:
-    """Clause boundaries in any language; with ``lists``, also between listed items and asides."""
-    marks = every_mark("clause_split") + (every_mark("list_split") if lists else "")
+def clause_splitter(code: str | None = None, lists: bool = True) -> re.Pattern[str]:
+    """Clause boundaries; with ``lists``, also between listed items and asides."""
+    marks = _marks(code, "clause_split") + (_marks(code, "list_split") if lists else "")
     return re.compile("[" + re.escape(marks) + "]" + (r"|\s-\s" if lists else ""))
 
 

@@ -146,7 +146,7 @@ class ElementMatcher:
         A paragraph longer than the window is cut at sentence ends (or, failing those, anywhere):
         memory stays bounded and spaCy's 1,000,000-character limit (E088) is never reached.
         """
-        for offset, chunk in _windows(text, _WINDOW):
+        for offset, chunk in _windows(text, _WINDOW, self.lang):
             doc = self._normed(self._doc(chunk))
             for match_id, start, end in self.matcher(doc):
                 last = doc[end - 1]
@@ -197,7 +197,7 @@ class ElementMatcher:
             return bisect_right(starts, char) - 1
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
-        full_starts = [a for a, _ in whole_sentences(text, self.abbreviations)]
+        full_starts = [a for a, _ in whole_sentences(text, self.abbreviations, self.lang)]
 
         def whole_of(char: int) -> int:
             return bisect_right(full_starts, char) - 1
@@ -257,7 +257,7 @@ class ElementMatcher:
         alone, or followed only by a promise, it is not.
         """
         g = self.grammar
-        full = whole_sentences(text, self.abbreviations)
+        full = whole_sentences(text, self.abbreviations, self.lang)
         named = sorted(named)  # bisected per clause: never every name against every clause
         longest = max((e - s for s, e in named), default=0)
         out = [
@@ -298,7 +298,7 @@ class ElementMatcher:
             longest = max((e - s for s, e in named), default=0)
         g = self.grammar
         words = 0.0
-        for ca, cb in clauses(text, a, b):
+        for ca, cb in clauses(text, a, b, lang=self.lang):
             clause = text[ca:cb]
             if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
                 continue
@@ -321,7 +321,7 @@ class ElementMatcher:
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
         cjk = self.spaceless
-        full = whole_sentences(text, self.abbreviations)
+        full = whole_sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in full]
 
         def sentence_of(char: int) -> int:
@@ -350,7 +350,7 @@ class ElementMatcher:
             if not mine:
                 continue
             said = 0.0
-            for ca, cb in clauses(text, a, b):
+            for ca, cb in clauses(text, a, b, lang=self.lang):
                 masked = list(text[ca:cb])
                 lo = bisect_left(every, (ca - longest, -1))
                 for hs_, he_ in every[lo : bisect_left(every, (cb, -1))]:
@@ -391,7 +391,7 @@ class ElementMatcher:
                 paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
             )
             defers = bool(promised)
-            if len(promised) < len(whole_sentences(paragraph.text, self.abbreviations)):
+            if len(promised) < len(whole_sentences(paragraph.text, self.abbreviations, self.lang)):
                 said_anything[paragraph.section] = True
             else:
                 said_anything.setdefault(paragraph.section, False)
@@ -417,7 +417,7 @@ class ElementMatcher:
                     and (
                         e in hinted
                         or _share(
-                            whole_sentences(paragraph.text, self.abbreviations),
+                            whole_sentences(paragraph.text, self.abbreviations, self.lang),
                             hits[e],
                             th.mention_weight,
                         )
@@ -425,7 +425,7 @@ class ElementMatcher:
                     )
                     and (
                         e in hinted
-                        or _clause_share(paragraph.text, hits[e], self.abbreviations)
+                        or _clause_share(paragraph.text, hits[e], self.abbreviations, self.lang)
                         >= th.min_clause_share
                     )
                 )
@@ -543,14 +543,14 @@ class _Spans:
         return span if span[1] > start else None
 
 
-def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str]) -> float:
+def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str], lang: str) -> float:
     """In a one-sentence passage, the share of its clauses that hold a counted term: a trailing
     clause of a sentence about something else ("…, in line with the transition planning") is a
     mention. (With several sentences, the sentence share measures it.)"""
-    whole = whole_sentences(text, abbreviations)
+    whole = whole_sentences(text, abbreviations, lang)
     if len(whole) > 1:
         return 1.0  # several sentences: the sentence share measures it
-    spans = [c for a, b in whole for c in clauses(text, a, b, lists=False)]
+    spans = [c for a, b in whole for c in clauses(text, a, b, lists=False, lang=lang)]
     starts = [a for a, _ in spans]
     spoken = set()
     for h in hits:  # one bisect per hit: linear in the passage, however many terms it repeats
@@ -596,7 +596,7 @@ def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) ->
     return best
 
 
-def _windows(text: str, size: int) -> list[tuple[int, str]]:
+def _windows(text: str, size: int, lang: str | None = None) -> list[tuple[int, str]]:
     """``text`` as (offset, piece) windows of at most ``size`` characters, cut after a sentence
     end where there is one in the second half of the window."""
     if len(text) <= size:
@@ -606,7 +606,7 @@ def _windows(text: str, size: int) -> list[tuple[int, str]]:
         end = min(len(text), start + size)
         if end < len(text):
             # After the last sentence end in the window's second half, else clause end, else space.
-            for stops in (full_stop_splitter(), clause_splitter(), _SPACE):
+            for stops in (full_stop_splitter(lang), clause_splitter(lang), _SPACE):
                 last = None
                 for m in stops.finditer(text, start + size // 2, end):
                     last = m

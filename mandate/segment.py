@@ -55,7 +55,7 @@ def sentences(
 
 @lru_cache(maxsize=64)
 def whole_sentences(
-    text: str, abbreviations: frozenset[str] = frozenset()
+    text: str, abbreviations: frozenset[str] = frozenset(), lang: str | None = None
 ) -> tuple[tuple[int, int], ...]:
     """Spans of whole sentences (ended by a full stop, not by ';' or ':'), and list lines: what
     a passage says is judged per whole sentence, so a list of conditions after a colon belongs to
@@ -66,7 +66,7 @@ def whole_sentences(
     def ends_nothing(stem: str) -> bool:
         return len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in abbreviations)
 
-    return tuple(_spans(text, full_stop_splitter(), ends_nothing, drop_blank=True))
+    return tuple(_spans(text, full_stop_splitter(lang), ends_nothing, drop_blank=True))
 
 
 def _spans(

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from mandate.judgement import DeferralGrammar, full_sentences, grammar
+from mandate.judgement import DeferralGrammar, grammar
 from mandate.language import profile
 from mandate.models import Block
-from mandate.segment import _rejoin
+from mandate.segment import _rejoin, whole_sentences
 
 
 def _g(lang: str):
@@ -33,7 +33,7 @@ def test_every_profile_has_a_deferral_grammar():
 
 def test_a_list_after_a_colon_is_one_sentence():
     text = "Three conditions: the Agreement; the redeployment; the return of the State."
-    assert len(full_sentences(text)) == 1
+    assert len(whole_sentences(text, lang="en")) == 1
 
 
 def test_list_items_and_table_rows_join_their_lead_in():

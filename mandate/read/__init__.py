@@ -28,6 +28,10 @@ _UNSUPPORTED = {".doc", ".odt", ".rtf", ".pages", ".xlsx", ".pptx"}
 __all__ = ["DEFAULT_MAX_BYTES", "decode", "join_lines", "read", "read_bytes", "split_blocks"]
 
 
+# What a letter may be saved as; anything else is read as text (and refused if it is not).
+LETTER_SUFFIXES = (".docx", ".pdf", ".txt", ".html", ".htm", ".md", ".markdown")
+
+
 def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """The blocks of a draft file; InputError (one sentence) when it cannot be used."""
     data = read_bytes(path, max_bytes)

@@ -14,8 +14,10 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
+from mandate.read import LETTER_SUFFIXES
+
 # What the readers take (mandate.read); anything else is refused with 415.
-ACCEPTED_SUFFIXES = (".docx", ".pdf", ".txt", ".html", ".htm", ".md")
+ACCEPTED_SUFFIXES = LETTER_SUFFIXES
 # Multipart framing, field names and the small text fields around the files.
 _OVERHEAD = 64 * 1024
 
