@@ -264,6 +264,13 @@ def draft_not_ready(ctx: dict) -> None:
     assert not _check(ctx).ready
 
 
+@then(parsers.parse('only "{rule}" findings block submission'))
+def only_rule_blocks(ctx: dict, rule: str) -> None:
+    c = _check(ctx)
+    blocking = c.readiness.blocking
+    assert blocking and all(b.kind == "finding" and b.rule == rule for b in blocking), blocking
+
+
 @then("all eight elements are covered")
 def all_covered(ctx: dict) -> None:
     statuses = {v.id: v.status for v in _check(ctx).assessment.verdicts}

@@ -26,3 +26,4 @@ Feature: What a desk officer must fix in the 1 June 2020 letter before it goes o
     Then a.rotations is missing but waived with its reason
     And every placeholder finding is waived with its reason
     And the draft is not ready
+    And only "page-break" findings block submission

@@ -16,6 +16,9 @@ from mandate.pipeline import check
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from lettercraft import blocks, join, without_section
 
+from mandate.read import read
+from mandate.segment import segment
+
 scenarios("languages_content.feature")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,7 +196,11 @@ def run_diff(ctx: dict) -> None:
 def output_line(ctx: dict, old: str, new: str) -> None:
     lines = [x for x in ctx["proc"].stdout.splitlines() if old in x and new in x]
     assert len(lines) == 1, ctx["proc"].stdout
-    assert "A ¶" in lines[0] and "B ¶" in lines[0]
+    # The paragraphs that really hold the two values, in each version.
+    a, b = segment(read(ctx["a"])), segment(read(ctx["b"]))
+    pa = next(p.index for p in a.paragraphs if old in p.text)
+    pb = next(p.index for p in b.paragraphs if new in p.text)
+    assert f"A ¶{pa}" in lines[0] and f"B ¶{pb}" in lines[0], lines[0]
 
 
 @then(parsers.parse('the diff page lists the figure "{new}" in its language-versions block'))

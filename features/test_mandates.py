@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from lettercraft import FIXTURES, ROOT
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from mandate.messages import say
 from mandate.models import Status
 from mandate.pipeline import check
 from mandate.render.html import render_html
@@ -167,7 +169,7 @@ def drafted_not_covered(ctx: dict, topics: str) -> None:
 def report_says_unreviewed(ctx: dict) -> None:
     c = ctx["check"]
     assert c.result().mandate.reviewed is False
-    assert any("rules not reviewed" in line for line in render_text(c))
+    assert any(say("en", "ui.unreviewed") in click.unstyle(line) for line in render_text(c))
     assert 'id="unreviewed"' in render_html(c, lang="en")
 
 

@@ -12,6 +12,7 @@ from lettercraft import SEED, SEED_HEADINGS, seed_blocks, to_docx
 from pytest_bdd import given, parsers, scenarios, then, when
 from serving import start_server
 
+from mandate.messages import say
 from mandate.web.pages import catalog
 
 scenarios("serve.feature")
@@ -145,12 +146,13 @@ def download_annotated(ctx: dict) -> None:
     download.save_as(str(ctx["annotated"]))
 
 
-@then("the report shows its verdict")
-def report_verdict(ctx: dict) -> None:
+@then(parsers.parse("the report says the draft is {state}"))
+def report_verdict(ctx: dict, state: str) -> None:
     verdict = ctx["page"].locator("#verdict")
     assert verdict.is_visible()
-    assert verdict.get_attribute("data-ready") in {"true", "false"}
-    assert verdict.inner_text().strip()
+    assert verdict.get_attribute("data-ready") == ("true" if state == "ready" else "false")
+    lang = ctx["page"].locator("html").get_attribute("lang")
+    assert say(lang, "ui.ready" if state == "ready" else "ui.not_ready") in verdict.inner_text()
     assert ctx["page"].locator("#elements tbody tr").count() == 8
 
 

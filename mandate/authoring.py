@@ -159,8 +159,8 @@ def _never_counts(matcher, element: str, term: str) -> str | None:
             if text == term:
                 return "the tokenizer splits it so that it cannot match its own text"
             return "in running text the tokenizer splits it differently, so it cannot match"
-        if all(not h.counted and h.why_not and h.why_not.startswith("part of") for h in mine):
-            return f"it is always inside an excluded phrase ({mine[0].why_not})"
+        if all(not h.counted and h.aside == "excluded" for h in mine):
+            return f"it is always inside an excluded phrase (part of “{mine[0].phrase}”)"
     hits, _ = matcher.hits(f"x {term} x")
     if not any(h.term == term.lower() for h in hits.get(element, [])):
         return "it is inside a name the mandate excludes"
@@ -414,7 +414,7 @@ def cue_groups(title: str, lang: str) -> list[dict]:
     head = _head_index(words, lang)
     content = [i for i, word in enumerate(words) if word not in stop and word not in preps]
     phrases: list[str] = []
-    names = [n.lower() for n in _proper_names(title)]
+    names = [n.lower() for n in _proper_names(title, stop | preps)]
     if 2 <= len(words) <= 6 and words[0] not in stop and words[-1] not in stop:
         phrases.append(" ".join(words))
     # Sub-phrases keep the head and stay inside its noun phrase (never "reintegration of former").
@@ -454,11 +454,14 @@ def cue_groups(title: str, lang: str) -> list[dict]:
     return groups
 
 
-def _proper_names(title: str) -> list[str]:
-    """Runs of capitalised words joined by particles: "Instance de coordination au Mali"."""
+def _proper_names(title: str, particles: set[str]) -> list[str]:
+    """Runs of capitalised words joined by the language's particles (its stopwords and
+    prepositions): "Instance de coordination au Mali"."""
+    joins = "|".join(
+        sorted((re.escape(p) for p in particles if p.isalpha()), key=len, reverse=True)
+    )
     pattern = re.compile(
-        r"\b[A-Z][\w'’-]+(?:\s+(?:(?:de|du|des|la|le|au|aux|of|the|for|and|et|on)\s+)*"
-        r"[A-Za-z][\w'’-]+)+"
+        r"\b[A-Z][\w'’-]+(?:\s+(?:(?:" + (joins or "(?!)") + r")\s+)*[A-Za-z][\w'’-]+)+"
     )
     names = []
     for m in pattern.finditer(title):

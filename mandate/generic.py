@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mandate.errors import InputError
+from mandate.language import profile
 from mandate.models import Role
 from mandate.resources import letters_dirs, rules_dir
 
@@ -141,7 +142,8 @@ def _corpus(lang: str) -> _Corpus:
 
 
 def _pattern(term: str, lang: str) -> re.Pattern[str]:
-    if lang == "zh":
+    """The term in running text: between word boundaries, where the language has any."""
+    if not profile(lang).spaces:
         return re.compile(re.escape(term.lower()))
     return re.compile(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)")
 
@@ -163,8 +165,9 @@ def in_boilerplate(term: str, lang: str) -> bool:
 
 
 def content_words(term: str, lang: str) -> list[str]:
-    """The term's words without the language's stopwords (Chinese: wordfreq's own segmentation)."""
-    if lang == "zh":
+    """The term's words without the language's stopwords (wordfreq's own segmentation for a
+    language written without spaces)."""
+    if not profile(lang).spaces:
         from wordfreq import tokenize
 
         zipf("", lang)  # quiets jieba before its first use

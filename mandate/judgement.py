@@ -140,8 +140,14 @@ def figures(text: str, lang: str | None = None) -> int:
     return len(_figure(lang).findall(text))
 
 
-def content_words(text: str, cjk: bool, stopwords: frozenset[str]) -> float:
-    """How much a stretch of text says: words (two Chinese characters make one)."""
-    if cjk:
-        return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff") / 2
+def content_words(
+    text: str,
+    stopwords: frozenset[str],
+    letters: re.Pattern[str] | None = None,
+    per_word: float = 0,
+) -> float:
+    """How much a stretch of text says: words, or in a language written without spaces its
+    script's ``letters``, ``per_word`` of them to a word (the profile's ``characters_per_word``)."""
+    if letters is not None and per_word:
+        return len(letters.findall(text)) / per_word
     return sum(1 for w in _WORD.findall(text) if w.lower() not in stopwords)

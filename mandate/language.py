@@ -59,6 +59,11 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+def script_class(name: str) -> re.Pattern[str]:
+    """One letter of a script (a regex character class)."""
+    return _SCRIPT_CLASSES[name]
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt key must not silently switch a rule off."""
 
@@ -296,6 +301,12 @@ class Profile(Strict):
     direction: Literal["ltr", "rtl"] = "ltr"
     tokenizer: str = Field(default="", description="spaCy language class; '' means the code.")
     spaces: bool = Field(default=True, description="Words are separated by spaces.")
+    characters_per_word: float = Field(
+        default=0,
+        ge=0,
+        description="Without spaces, how many letters of the script count as one word when "
+        "measuring how much a passage says (0: words are counted).",
+    )
     detection: Detection = Field(default_factory=Detection)
     normalise: Normalise = Field(default_factory=Normalise)
     letter: Letter

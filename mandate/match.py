@@ -30,6 +30,7 @@ from mandate.language import (
     normaliser,
     patterns,
     profile,
+    script_class,
 )
 from mandate.models import (
     Classification,
@@ -87,7 +88,10 @@ class ElementMatcher:
         self.abbreviations = c.abbreviations
         self.grammar = grammar(profile(lang).deferral.grammar)
         self.stopwords = frozenset(w.lower() for w in profile(lang).detection.stopwords)
-        self.spaceless = not profile(lang).spaces  # words are counted in characters
+        spoken = profile(lang)
+        # Without spaces, how much a passage says is counted in letters of the script.
+        self.letters = None if spoken.spaces else script_class(spoken.script)
+        self.per_word = spoken.characters_per_word
         self.echo = {
             element.id: " ".join(
                 [element.title.get(lang, ""), mandate.request.get(lang, "")]
@@ -307,7 +311,7 @@ class ElementMatcher:
             for s, e in named[lo : bisect_left(named, (cb, -1))]:
                 for i in range(max(s, ca), min(e, cb)):
                     masked[i - ca] = " "
-            words += content_words("".join(masked), self.spaceless, self.stopwords)
+            words += content_words("".join(masked), self.stopwords, self.letters, self.per_word)
         return words
 
     def describe(
@@ -320,7 +324,6 @@ class ElementMatcher:
         """
         w = self.mandate.naming
         touch = self.mandate.thresholds.touch_weight or min_weight
-        cjk = self.spaceless
         full = whole_sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in full]
 
@@ -358,7 +361,7 @@ class ElementMatcher:
                         masked[i - ca] = " "
                 stretch = "".join(masked)
                 value = w.figure * figures(stretch, self.lang) + w.word * content_words(
-                    stretch, cjk, self.stopwords
+                    stretch, self.stopwords, self.letters, self.per_word
                 )
                 k = bisect_left(mine, ca)
                 inside = k < len(mine) and mine[k] < cb
@@ -380,7 +383,6 @@ class ElementMatcher:
         section_scores: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         section_elements: dict[int, set[str]] = defaultdict(set)
         section_said: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        said_anything: dict[int, bool] = {}
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
             hits, parts = self.hits(paragraph.text)
@@ -391,10 +393,6 @@ class ElementMatcher:
                 paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
             )
             defers = bool(promised)
-            if len(promised) < len(whole_sentences(paragraph.text, self.abbreviations, self.lang)):
-                said_anything[paragraph.section] = True
-            else:
-                said_anything.setdefault(paragraph.section, False)
             keep = self.mandate.naming.deferred if defers else 1.0
             scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
             boosted = {
@@ -445,8 +443,6 @@ class ElementMatcher:
                         sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
                         named=named and s > 0 and s >= th.dominance * top,
-                        deferred=defers,
-                        description=said,
                     )
                 )
                 section_scores[paragraph.section][e] += scores[e] if s > 0 else 0.0
@@ -477,7 +473,6 @@ class ElementMatcher:
                     elements=[e for e in order if e in elements],
                     heading_elements=[e for e in order if e in hinted],
                     scores={e: round(v, 2) for e, v in sums.items()},
-                    deferred=said_anything.get(section.index) is False,
                 )
             )
         return Classification(paragraphs=paragraph_labels, sections=sections)

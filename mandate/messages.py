@@ -15,13 +15,16 @@ import datetime as dt
 import string
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandate.errors import InputError
 from mandate.resources import rules_dir
+
+if TYPE_CHECKING:
+    from mandate.models import Finding
 
 Plural = Literal["zero", "one", "two", "few", "many", "other"]
 Message = str | dict[Plural, str]
@@ -142,3 +145,14 @@ def long_date(lang: str, date: dt.date) -> str:
 def paragraphs(lang: str, numbers: list[int]) -> str:
     """'paragraph 7', 'paragraphs 8, 9', or the catalog's own word order and separator."""
     return say(lang, "ref.paragraphs", n=len(numbers), list=numbers)
+
+
+def direction(code: str) -> str:
+    """'rtl' or 'ltr': how a language's text runs (from its catalog; left to right without one)."""
+    return catalog(code).dir if code in languages() else "ltr"
+
+
+def finding_text(lang: str, finding: Finding) -> str:
+    """A finding's message in ``lang``, from its code (the English ``message`` for old findings
+    that carry none)."""
+    return say(lang, finding.code, **finding.params) if finding.code else finding.message

@@ -147,8 +147,6 @@ class Label(BaseModel):
     named: bool = Field(
         default=False, description="The passage names the element but says nothing about it."
     )
-    deferred: bool = Field(default=False, description="The passage promises the details later.")
-    description: float = Field(default=0.0, description="What it says beyond the element's name.")
 
     @property
     def terms(self) -> list[str]:
@@ -175,9 +173,6 @@ class SectionLabels(BaseModel):
     elements: list[str]
     heading_elements: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
-    deferred: bool = Field(
-        default=False, description="Every sentence of the section only promises information later."
-    )
 
 
 class Classification(BaseModel):
@@ -267,10 +262,6 @@ class Assessment(BaseModel):
 
     verdicts: list[Verdict]
 
-    @property
-    def coverage_complete(self) -> bool:
-        """Every element covered, or its gap waived."""
-        return all(v.status is Status.COVERED or v.waived for v in self.verdicts)
 
 
 Severity = Literal["error", "warning", "info"]

@@ -22,7 +22,6 @@ from mandate.language import (
     full_stop_splitter,
     patterns,
     profile,
-    script_of,
     sentence_splitter,
 )
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
@@ -31,11 +30,6 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 # A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)")
 _REQUEST_WINDOW = 4
-
-
-def is_cjk(ch: str) -> bool:
-    """A Chinese character (the Han script)."""
-    return script_of(ch) == "han"
 
 
 def sentences(

@@ -16,13 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mandate.language import has_normalisation, normaliser, profile
+from mandate.language import has_normalisation, normaliser, profile, script_class
 from mandate.models import Role
 from mandate.pipeline import check
 from mandate.rules import Mandate
 
 _LATIN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _MIN_LATIN = 4
 _WORDS = 6
 
@@ -49,11 +48,13 @@ class _Letter:
 
 
 def _terms(text: str, lang: str, stop: frozenset[str]) -> list[str]:
-    """Words (other scripts) or character bigrams (Chinese) that could be cue terms; names
-    (words always written with a capital) never are."""
-    if lang == "zh":
+    """Words, or character bigrams in a language written without spaces, that could be cue
+    terms; names (words always written with a capital) never are."""
+    spoken = profile(lang)
+    if not spoken.spaces:
         out = []
-        for run in _CJK_RUN.findall(text):
+        letters = script_class(spoken.script).pattern
+        for run in re.findall(f"{letters}+", text):
             out += [
                 run[i : i + 2]
                 for i in range(len(run) - 1)

@@ -9,15 +9,38 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lettercraft import SEED, SEED_HEADINGS, blocks, to_styled_pdf
+from lettercraft import SEED, blocks, to_styled_pdf
 
 from mandate.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent
-EN = ROOT / "corpus" / "letters" / "2480-2020-06-01.en.txt"
-EN_HEADINGS = list(
-    yaml.safe_load(EN.with_name("2480-2020-06-01.en.labels.yaml").read_text())["sections"]
-)
+LETTERS = ROOT / "corpus" / "letters"
+# Letters with headings, by other hands and under other mandates than the seed as well.
+BY_LANGUAGE = {
+    "en": [
+        LETTERS / "2480-2020-06-01.en.txt",
+        LETTERS / "2531-2020-12-headed.en.txt",
+        LETTERS / "2692-2023-08-options.en.txt",
+    ],
+    "zh": [
+        SEED,
+        pytest.param(
+            LETTERS / "2480-numbered-headings.zh.txt",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known gap: in a PDF the short title, addressee and restated request "
+                "run together into one paragraph, so the request's citation is not found",
+            ),
+        ),
+    ],
+}
+
+
+def _headings(letter: Path) -> list[str]:
+    """The letter's headings, as its labels name them."""
+    labels = letter.with_name(letter.name.replace(".txt", ".labels.yaml"))
+    return list(yaml.safe_load(labels.read_text(encoding="utf-8"))["sections"])
+
 
 LAYOUTS = {
     "size alone, small gaps": {"heading_size": 12.5, "paragraph_gap": 3},
@@ -43,6 +66,14 @@ ZH_LAYOUTS = {
 }
 
 
+def _case(letter, layout: str):
+    """One (letter, layout) row, keeping the letter's marks (a known gap stays a strict xfail)."""
+    if isinstance(letter, Path):
+        return pytest.param(letter, layout, id=f"{letter.name}-{layout}")
+    (path,) = letter.values
+    return pytest.param(path, layout, marks=letter.marks, id=f"{path.name}-{layout}")
+
+
 def _outline(result) -> tuple[dict, list]:
     verdicts = {v.id: v.status.value for v in result.assessment.verdicts}
     labels = {s.section: s.elements for s in result.classification.sections}
@@ -51,18 +82,18 @@ def _outline(result) -> tuple[dict, list]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "layout"),
-    [("en", name) for name in sorted(LAYOUTS)] + [("zh", name) for name in sorted(ZH_LAYOUTS)],
+    ("letter", "layout"),
+    [_case(letter, name) for letter in BY_LANGUAGE["en"] for name in sorted(LAYOUTS)]
+    + [_case(letter, name) for letter in BY_LANGUAGE["zh"] for name in sorted(ZH_LAYOUTS)],
 )
-def test_pdf_layouts_read_like_the_text(lang: str, layout: str, tmp_path: Path) -> None:
-    text, headings, layouts = (
-        (EN, EN_HEADINGS, LAYOUTS) if lang == "en" else (SEED, SEED_HEADINGS, ZH_LAYOUTS)
-    )
+def test_pdf_layouts_read_like_the_text(letter: Path, layout: str, tmp_path: Path) -> None:
+    lang = letter.stem.rsplit(".", 1)[-1]
+    layouts = LAYOUTS if lang == "en" else ZH_LAYOUTS
     pdf = to_styled_pdf(
-        blocks(text.read_text(encoding="utf-8")),
-        headings,
+        blocks(letter.read_text(encoding="utf-8")),
+        _headings(letter),
         tmp_path / "l.pdf",
         lang,
         **layouts[layout],
     )
-    assert _outline(check(pdf, "2480")) == _outline(check(text, "2480"))
+    assert _outline(check(pdf)) == _outline(check(letter))

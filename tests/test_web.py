@@ -71,7 +71,7 @@ def test_page_language_from_accept_language_and_switch(served) -> None:
     page = served.get("/", headers={"accept-language": "de-CH, fr;q=0.8, en;q=0.5"})
     assert page.status_code == 200
     assert '<html lang="fr"' in page.text and catalog()["fr"].submit in page.text
-    assert served.get("/", headers={"accept-language": "zh-CN"}).text.count('lang="zh"') >= 1
+    assert '<html lang="zh"' in served.get("/", headers={"accept-language": "zh-CN"}).text
     chosen = served.get("/?lang=en", headers={"accept-language": "zh-CN,zh"})
     assert '<html lang="en"' in chosen.text
     for code in interface_languages():

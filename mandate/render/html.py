@@ -21,7 +21,7 @@ from mandate import __version__, messages
 from mandate.messages import long_date, say
 from mandate.models import Finding, Status
 from mandate.pipeline import Check
-from mandate.readiness import blocks
+from mandate.readiness import SEVERITY_RANK, blocks
 from mandate.render import words
 from mandate.render.words import Seg, Segs, aside, compose, letter_text, paragraph_links
 from mandate.resources import reports_dir
@@ -199,7 +199,7 @@ def finding_items(check: Check, findings: list[Finding], lang: str) -> list[Item
             items.append(Item(first.severity, rule, text, Segs(), "", first.waiver))
             continue
         for f in group:
-            text = Segs([Seg(say(lang, f.code, **f.params))]) if f.code else Segs([Seg(f.message)])
+            text = Segs([Seg(messages.finding_text(lang, f))])
             items.append(Item(f.severity, rule, text, where, f.excerpt, f.waiver))
     return items
 
@@ -235,8 +235,7 @@ def _punctuation_items(check: Check, findings: list[Finding], lang: str) -> list
 
 
 def _worst(a: str | None, b: str) -> str:
-    rank = {"info": 0, "warning": 1, "error": 2}
-    return b if a is None or rank[b] > rank[a] else a
+    return b if a is None or SEVERITY_RANK[b] > SEVERITY_RANK[a] else a
 
 
 def other_groups(check: Check, lang: str) -> list[Group]:
@@ -284,7 +283,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
     doc, mandate = check.document, check.mandate
     lang = page_language(check, lang)
     letter = doc.language
-    letter_dir = messages.catalog(letter).dir if letter in messages.languages() else "ltr"
+    letter_dir = messages.direction(letter)
     verdicts = {v.id: v for v in check.assessment.verdicts}
     named = {e.id: words.titled(e.title, lang, e.id) for e in mandate.elements}
     titles = {e: seg.text for e, seg in named.items()}
@@ -393,7 +392,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
                     flags=[
                         (
                             t(f"ui.{f.severity}"),
-                            t(f.code, **f.params) if f.code else f.message,
+                            messages.finding_text(lang, f),
                             f.waiver if f.waived else None,
                         )
                         for f in found
@@ -415,7 +414,7 @@ def build_view(check: Check, lang: str | None = None) -> ReportView:
     request = []
     for code in [doc.language, *[c for c in ("en", "zh", "fr") if c != doc.language]]:
         if code in mandate.request and len(request) < 2:
-            direction = messages.catalog(code).dir if code in messages.languages() else "ltr"
+            direction = messages.direction(code)
             request.append((code, mandate.request[code], code in mandate.unofficial, direction))
     conditions = [words.titled(c.text, lang, c.id) for c in mandate.process_conditions]
     basis = mandate.resolution

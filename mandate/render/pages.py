@@ -18,7 +18,7 @@ from mandate.render.words import title
 
 
 def _dir(lang: str) -> str:
-    return messages.catalog(lang).dir if lang in messages.languages() else "ltr"
+    return messages.direction(lang)
 
 
 @dataclass
@@ -66,7 +66,7 @@ def render_diff_html(
         return t(f"ui.{status}") if status in ("covered", "partial", "missing") else status
 
     def words(f) -> tuple[str, str, str]:
-        text = say(lang, f.code, **f.params) if f.code else f.message
+        text = messages.finding_text(lang, f)
         where = messages.paragraphs(lang, [f.paragraph]) if f.paragraph else ""
         return f.severity, t(f"ui.{f.severity}"), f"{where}{t('ui.colon')}{text}" if where else text
 

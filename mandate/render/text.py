@@ -39,8 +39,8 @@ def verdict_line(check: Check, lang: str = "en", head: bool = True) -> str:
 def render_text(check: Check) -> list[str]:
     """Lines of the summary, styled; click.echo strips the styles when not on a TTY."""
     result = check.result()
-    line = verdict_line(check)
-    head, _, rest = line.partition(" — ")
+    head = say("en", "verdict.ready" if result.ready else "verdict.not_ready")
+    rest = verdict_line(check, head=False)
     styled = click.style(head, fg="green" if result.ready else "red", bold=True)
     path = clean(result.letter.path)  # a file name with ESC in it must not drive the terminal
     lines = [
@@ -48,10 +48,7 @@ def render_text(check: Check) -> list[str]:
         f"{result.letter.language})"
     ]
     if not result.mandate.reviewed:
-        lines.append(
-            click.style("  rules not reviewed:", fg="yellow")
-            + " drafted rules; an element answered only by everyday words is at most partial."
-        )
+        lines.append("  " + click.style(say("en", "ui.unreviewed"), fg="yellow"))
     for req in result.requirements:
         status = click.style(f"{req.status.value:<8}", fg=_STATUS_COLOUR[req.status.value])
         waived = f" [waived: {clean(req.waiver or '')}]" if req.waived else ""

@@ -150,7 +150,7 @@ def finding_comment(check: Check, finding: Finding) -> list[str]:
     for lang in _languages(check):
         where = messages.paragraphs(lang, [finding.paragraph]) if finding.paragraph else ""
         head = f"[{say(lang, f'ui.{finding.severity}')}] {where}".strip()
-        text = say(lang, finding.code, **finding.params) if finding.code else finding.message
+        text = messages.finding_text(lang, finding)
         line = f"{head}{say(lang, 'ui.colon')}{text}"
         if finding.waived and finding.waiver:
             line += say(lang, "ui.sentence_sep") + say(
@@ -188,11 +188,11 @@ def annotate_docx(check: Check, source: Path, output: Path) -> int:
 
     if check.document.format != "docx":
         raise InputError(f"{source} is not a .docx file; only Word drafts can be annotated.")
-    if output.resolve() == source.resolve():
-        raise InputError("Refusing to annotate the draft in place: give another output path.")
-    from mandate.files import read_input
+    from mandate.files import MAX_SIZE_MB, read_input
 
-    document = docx.Document(io.BytesIO(read_input(source, 200 * 1024 * 1024, "draft")))
+    # The draft was read once already under --max-size; writing over it is refused at the write.
+    limit = int(MAX_SIZE_MB * 1024 * 1024)
+    document = docx.Document(io.BytesIO(read_input(source, limit, "draft")))
     anchors = _Anchors(check, document)
 
     def comment(runs: list, lines: list[str]) -> bool:

@@ -100,7 +100,7 @@ def titled(titles: dict[str, str], lang: str, fallback: str) -> Seg:
     """A title in the reader's language, else English, else any — marked with its language."""
     for code in (lang, "en", *titles):
         if titles.get(code):
-            direction = messages.catalog(code).dir if code in messages.languages() else "ltr"
+            direction = messages.direction(code)
             return Seg(titles[code], lang=code, dir=direction)
     return Seg(fallback)
 
