@@ -9,7 +9,6 @@ findings by rule.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from difflib import SequenceMatcher
 
@@ -17,9 +16,7 @@ from pydantic import Field
 
 from mandate.models import BaseModel, Finding
 from mandate.pipeline import Check
-from mandate.versions import VersionComparison, compare_versions, version_lines
-
-_NUMBER = re.compile(r"\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?")
+from mandate.versions import VersionComparison, compare_versions, facts, version_lines
 
 
 class StatusChange(BaseModel):
@@ -145,9 +142,12 @@ def _figures(old: Check, new: Check) -> list[FigureChange]:
             if SequenceMatcher(None, a[i], b[best]).ratio() >= 0.6:
                 pairs.append((i, best))
     changes = []
+    lang = new.document.language
     for i, j in pairs:
-        old_numbers = [(m.group(), m.start()) for m in _NUMBER.finditer(a[i])]
-        new_numbers = [(m.group(), m.start(), m.end()) for m in _NUMBER.finditer(b[j])]
+        # Figures as the letter's language writes them ("5,5" in French is one figure), and
+        # symbols and dates whole: the same reading as the comparison of language versions.
+        old_numbers = [(x.text, x.start) for x in facts(a[i], lang)]
+        new_numbers = [(x.text, x.start, x.end) for x in facts(b[j], lang)]
         matcher = SequenceMatcher(
             None, [n for n, _ in old_numbers], [n for n, _, _ in new_numbers], autojunk=False
         )
