@@ -277,7 +277,8 @@ def _request_block(text: str, lang: str) -> str:
 
 
 def _strip_fillers(text: str, lang: str) -> str:
-    """Drop words that open an item without naming its subject, as often as they repeat."""
+    """Drop words that open (or, in some languages, close) an item without naming its subject,
+    as often as they repeat."""
     fillers = _fillers(lang)
     text = text.strip(edge_marks(lang))
     changed = True
@@ -288,14 +289,24 @@ def _strip_fillers(text: str, lang: str) -> str:
             if m and m.end() > 0:
                 text = text[m.end() :].strip(" ,;:.")
                 changed = True
+        for pattern in _words(lang).closing_fillers:
+            m = re.search(f"(?:{pattern})$", text, re.IGNORECASE)
+            if m and m.start() > 0:
+                text = text[: m.start()].strip(" ,;:.")
+                changed = True
     return text
 
 
 def _cut_conditions(text: str, lang: str) -> str:
-    """The subject, without the clause of conditions ("… on the basis of improved security")."""
+    """The subject, without the clause of conditions ("… on the basis of improved security").
+    A clause that closes the item is cut with all that follows; one the language puts inside
+    the subject, before its noun, is matched whole by the pattern's group ``inside``: only it
+    goes."""
     for pattern in _words(lang).conditions:
         m = re.search(pattern, text, re.IGNORECASE)
-        if m:
+        if m and "inside" in m.re.groupindex and m.group("inside"):
+            text = text[: m.start("inside")] + text[m.end("inside") :]
+        elif m:
             text = text[: m.start()]
     return text.strip(" ,;:.")
 

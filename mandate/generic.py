@@ -46,6 +46,7 @@ class DraftingLanguage(_Strict):
 
     references: list[str] = Field(default_factory=list)
     fillers: list[str] = Field(default_factory=list)
+    closing_fillers: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
     process: list[str] = Field(default_factory=list)
@@ -77,7 +78,13 @@ def authoring_data(path: Path | None = None) -> Authoring:
     except ValidationError as exc:
         raise InputError(_describe(path, exc)) from None
     for lang in data.languages.values():
-        patterns = [*lang.references, *lang.fillers, *lang.conditions, *lang.process]
+        patterns = [
+            *lang.references,
+            *lang.fillers,
+            *lang.closing_fillers,
+            *lang.conditions,
+            *lang.process,
+        ]
         for pattern in [*patterns, *lang.list_openers]:
             try:
                 re.compile(pattern)
