@@ -182,11 +182,14 @@ def facts(text: str, lang: str, paragraph: int = 0) -> list[Fact]:
             number = int(month) if month.isdigit() else f.months.get(month.lower())
             if number is None or not 1 <= number <= 12:
                 continue
+            # Keys from the digits read as 0-9; the text as the letter writes it (٢٠٢٠ stays).
             for group in ("d", "y"):
                 value = m.groupdict().get(group)
                 if value:
-                    out.append(Fact("date", f"N:{int(value)}", value, *m.span(group), paragraph))
-            out.append(Fact("date", f"M:{number}", month, *m.span("m"), paragraph))
+                    a, b = m.span(group)
+                    out.append(Fact("date", f"N:{int(value)}", text[a:b], a, b, paragraph))
+            a, b = m.span("m")
+            out.append(Fact("date", f"M:{number}", text[a:b], a, b, paragraph))
             taken.append(m.span())
     if f.month_names:
         for m in f.month_names.finditer(plain):

@@ -48,6 +48,14 @@ def test_one_date_in_six_languages(lang: str, text: str) -> None:
     assert sorted(keys(text, lang)) == ["M:6", "N:1", "N:2020"]
 
 
+def test_a_date_in_arabic_indic_digits_is_shown_as_written() -> None:
+    found = facts("١ حزيران/يونيه ٢٠٢٠", "ar")
+    assert sorted((f.key, f.text) for f in found if f.key.startswith("N:")) == [
+        ("N:1", "١"),
+        ("N:2020", "٢٠٢٠"),
+    ]
+
+
 def test_symbols_are_kept_whole_and_their_digits_are_no_figures() -> None:
     found = facts("如同我在最近的报告(S/2020/223 和 S/2020/476)中所述", "zh")
     assert [(f.kind, f.text) for f in found] == [
