@@ -26,7 +26,11 @@ from mandate.language import (
 )
 from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
 
-_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
+# What a full stop may follow without ending anything: a paragraph number, an initial of any
+# script, a well-formed roman numeral (a word spelt with those letters still ends its sentence).
+_ENUMERATOR = re.compile(
+    r"^(?:\d{1,3}|[^\W\d_]|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))$"
+)
 # A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*‣]\s*|\(?[a-z]\)\s|\([ivx]{1,4}\)\s|\(?\d{1,2}\)\s)")
 _REQUEST_WINDOW = 4
@@ -41,10 +45,7 @@ def sentences(
     language ('Mr.', 'para.') ends nothing. Without a language, every profile's marks end one.
     """
 
-    def ends_nothing(stem: str) -> bool:
-        return len(stem) <= 12 and bool(_ENUMERATOR.match(stem) or stem in abbreviations)
-
-    return _spans(text, sentence_splitter(lang), ends_nothing)
+    return _spans(text, sentence_splitter(lang), _ends_nothing(abbreviations))
 
 
 @lru_cache(maxsize=64)
@@ -53,14 +54,23 @@ def whole_sentences(
 ) -> tuple[tuple[int, int], ...]:
     """Spans of whole sentences (ended by a full stop, not by ';' or ':'), and list lines: what
     a passage says is judged per whole sentence, so a list of conditions after a colon belongs to
-    its sentence. A stop after a number, an initial or a short abbreviation ends nothing.
+    its sentence. A stop after a number, an initial or an abbreviation ends nothing.
 
     Kept for the last passages asked: the matcher asks several times about each one."""
 
-    def ends_nothing(stem: str) -> bool:
-        return len(stem) <= 3 and (stem.isdigit() or len(stem) == 1 or stem in abbreviations)
+    return tuple(
+        _spans(text, full_stop_splitter(lang), _ends_nothing(abbreviations), drop_blank=True)
+    )
 
-    return tuple(_spans(text, full_stop_splitter(lang), ends_nothing, drop_blank=True))
+
+def _ends_nothing(abbreviations: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a full stop after this word ends nothing: one rule for sentences and whole
+    sentences, so a passage and its sentences are cut alike."""
+
+    def ends_nothing(stem: str) -> bool:
+        return len(stem) <= 12 and bool(_ENUMERATOR.match(stem) or stem in abbreviations)
+
+    return ends_nothing
 
 
 def _spans(

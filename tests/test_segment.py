@@ -138,3 +138,15 @@ def test_the_symbol_form_of_a_citation_is_a_citation():
         "(a) one thing and (b) another.\n\nThe Mission patrolled the north.\n"
     )
     assert doc.cited_resolutions == [2480]
+
+
+def test_sentences_and_whole_sentences_cut_alike_at_abbreviations_and_words() -> None:
+    from mandate.language import patterns
+    from mandate.segment import sentences, whole_sentences
+
+    abbreviations = patterns("en").abbreviations
+    text = "As set out in para. 12, approx. 300 troops arrived. Support to civil. Then iv. follows."
+    ends = [text[b - 1 : b + 1] for _, b in sentences(text, abbreviations, "en")]
+    whole = [text[b - 1 : b + 1] for _, b in whole_sentences(text, abbreviations, "en")]
+    assert len(sentences(text, abbreviations, "en")) == 3, ends
+    assert len(whole_sentences(text, abbreviations, "en")) == 3, whole
