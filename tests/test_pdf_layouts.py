@@ -24,14 +24,7 @@ BY_LANGUAGE = {
     ],
     "zh": [
         SEED,
-        pytest.param(
-            LETTERS / "2480-numbered-headings.zh.txt",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap: in a PDF the short title, addressee and restated request "
-                "run together into one paragraph, so the request's citation is not found",
-            ),
-        ),
+        LETTERS / "2480-numbered-headings.zh.txt",
     ],
 }
 

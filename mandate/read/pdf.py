@@ -181,13 +181,22 @@ def _paragraphs(pages: list[list[_Line]]) -> list[Block]:
     Producers differ: headings may be set apart by size alone, by a bold or black face alone, or
     by spacing alone; paragraphs by small gaps or first-line indents; text may be justified.
     """
-    gaps = [a.y0 - b.y1 for lines in pages for a, b in pairwise(lines) if 0 <= a.y0 - b.y1 < 40]
-    usual = statistics.median(gaps) if gaps else 4.0
     body = statistics.median([ln.size for lines in pages for ln in lines if ln.size] or [0.0])
+    right = max([ln.x1 for lines in pages for ln in lines] or [0])
+    pairs = [(a, b, a.y0 - b.y1) for lines in pages for a, b in pairwise(lines)]
+    gaps = [gap for _, _, gap in pairs if 0 <= gap < 40]
+    # The line gap and the left margin are read after full lines, which a paragraph goes on
+    # from: in a letter of many one- and two-line paragraphs most gaps are paragraph gaps and
+    # most lines open a paragraph (indented), and medians over all lines hid both.
+    after_full = [(b, gap) for a, b, gap in pairs if a.x1 >= right - 3 * max(body, 8)]
+    full = [gap for _, gap in after_full if 0 <= gap < 40]
+    usual = statistics.median(full or gaps) if gaps else 4.0
+    margins = [b.x0 for b, gap in after_full if 0 <= gap < 40]
+    left = min(margins) if margins else statistics.median(
+        [ln.x0 for lines in pages for ln in lines] or [0]
+    )
     # A paragraph gap: wider than the line gap by a fifth of the type size (or 1.8 times it).
     wider = min(usual * 1.8, usual + max(1.5, 0.2 * body)) if body else usual * 1.8
-    left = statistics.median([ln.x0 for lines in pages for ln in lines] or [0])
-    right = max([ln.x1 for lines in pages for ln in lines] or [0])
     blocks: list[Block] = []
     current: list[_Line] = []
     opens_page = False  # the block being built starts a new page
