@@ -159,17 +159,23 @@ def reason_text(lang: str, reason: Reason, element: Element) -> str:
     titles = {part.id: part.title for part in element.parts}
     parts = [_title(titles.get(p, {}), lang) or p for p in reason.parts]
     text = say(lang, f"reason.{reason.kind}", places=places, parts=parts)
-    if reason.set_aside and reason.kind in ("nothing", "deferred"):
-        words = [
-            say(lang, f"aside.{a.kind}", term=a.term, phrase=a.phrase or "")
-            for a in reason.set_aside
-            if a.kind != "deferral"
-        ]
-        if words:
-            text += say(lang, "ui.sentence_sep") + say(
-                lang, "reason.set_aside", terms=words, n=len(words)
-            )
+    words = [
+        say(lang, f"aside.{a.kind}", term=a.term, phrase=a.phrase or "")
+        for a in shown_asides(reason)
+    ]
+    if words:
+        text += say(lang, "ui.sentence_sep") + say(
+            lang, "reason.set_aside", terms=words, n=len(words)
+        )
     return text
+
+
+def shown_asides(reason: Reason) -> list[SetAside]:
+    """The set-aside words a reason names: only when nothing counted (or only a promise did),
+    and never the promise itself, which the reason already says. One rule for every renderer."""
+    if reason.kind not in ("nothing", "deferred"):
+        return []
+    return [a for a in reason.set_aside if a.kind != "deferral"]
 
 
 def places_text(lang: str, places: list[Place]) -> str:

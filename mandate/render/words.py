@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from mandate import messages
+from mandate.assess import shown_asides
 from mandate.messages import say
 from mandate.models import Place, Reason
 from mandate.rules import Element
@@ -126,8 +127,8 @@ def reason(lang: str, why: Reason, element: Element, letter_lang: str) -> Segs:
         places=place_links(lang, why.places, letter_lang),
         parts=part_titles,
     )
-    asides = [a for a in why.set_aside if a.kind != "deferral"]
-    if asides and why.kind in ("nothing", "deferred"):
+    asides = shown_asides(why)
+    if asides:
         words = [aside(lang, a.kind, a.term, a.phrase, letter_lang) for a in asides]
         out.append(Seg(say(lang, "ui.sentence_sep")))
         out.extend(compose(lang, "reason.set_aside", n=len(words), terms=joined(lang, words)))
