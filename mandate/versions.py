@@ -182,7 +182,7 @@ def facts(text: str, lang: str, paragraph: int = 0) -> list[Fact]:
             number = int(month) if month.isdigit() else f.months.get(month.lower())
             if number is None or not 1 <= number <= 12:
                 continue
-            # Keys from the digits read as 0-9; the text as the letter writes it (its own digits stay).
+            # Keys from the digits read as 0-9; the text as the letter writes it.
             for group in ("d", "y"):
                 value = m.groupdict().get(group)
                 if value:
