@@ -498,6 +498,7 @@ def reset() -> None:
 # --- Detection -------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+DETECT_CHARS = 20000  # the opening of the letter that detection reads
 
 
 def detect(text: str) -> str:
@@ -507,7 +508,7 @@ def detect(text: str) -> str:
     refuses it in one sentence). A letter with no letters at all is taken as English if there is
     an English profile.
     """
-    text = text[:20000]  # plenty to tell the language; long letters need not be read twice
+    text = text[:DETECT_CHARS]  # plenty to tell the language; long letters need not be read twice
     scripts = Counter({s: len(rx.findall(text)) for s, rx in _SCRIPT_CLASSES.items()})
     scripts = +scripts  # scripts with no letter at all drop out
     total = sum(scripts.values())

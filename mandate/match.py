@@ -84,6 +84,8 @@ class ElementMatcher:
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
         self._said_last: _Said | None = None
+        self._patterns: list = []  # the pattern docs, for the character automaton
+        self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
         c = patterns(lang)
         self.deferral = c.deferral
@@ -128,7 +130,9 @@ class ElementMatcher:
         match_id = self.nlp.vocab.strings.add(name)
         self.keys[match_id] = key
         self.ids[key] = match_id
-        self.matcher.add(name, [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)])
+        docs = [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)]
+        self.matcher.add(name, docs)
+        self._patterns.extend(docs)
 
     def _normed(self, doc):  # -> spacy.tokens.Doc
         """The doc with each token's NORM set to the profile's normal form of the word."""
@@ -163,33 +167,40 @@ class ElementMatcher:
                 last = doc[end - 1]
                 yield match_id, offset + doc[start].idx, offset + last.idx + len(last.text)
 
+    def _found(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """(start, end) character spans of every term by match id, in the order spaCy's matcher
+        reports them (by start, then end), keys in the order of their first match.
+
+        Where tokens are single characters (Chinese) an Aho-Corasick automaton over the tokens'
+        lower-case forms finds exactly what the PhraseMatcher finds, without building a spaCy
+        Doc of every character (the largest cost of a long letter)."""
+        if self._chars is False:
+            self._chars = _CharMatcher.build(self)
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if self._chars is None:
+            for match_id, start, end in self._matches(text):
+                found[match_id].append((start, end))
+            return found
+        chars = self._chars
+        assert isinstance(chars, _CharMatcher)
+        first: dict[int, tuple[int, int, int]] = {}
+        for offset, chunk in _windows(text, _WINDOW, self.lang):
+            chars.find(chunk, offset, found, first)
+        for spans in found.values():
+            spans.sort()
+        return {m: found[m] for m in sorted(found, key=first.__getitem__)}
+
     def _doc(self, text: str):
         """The tokens of ``text``. For Chinese character segmentation the Doc is built here in one
         pass: spaCy's own alignment (util.get_words_and_spaces) slices the rest of the text for
         every character, which is quadratic in the length of the text. Characters between runs
         of white space are taken a run at a time (a run is one token; a single space after a
         character is that character's trailing space, as spaCy has it)."""
-        tokenizer = self.nlp.tokenizer
-        if str(getattr(tokenizer, "segmenter", "")) not in {"char", "Segmenter.char"}:
+        if not _char_tokens(self.nlp.tokenizer):
             return self.nlp.make_doc(text)
         from spacy.tokens import Doc
 
-        words: list[str] = []
-        spaces: list[bool] = []
-        at = 0
-        for run in _WHITE.finditer(text):
-            a, b = run.span()
-            words += text[at:a]
-            spaces += [False] * (a - at)
-            at = b
-            if a > 0 and text[a] == " ":  # runs are maximal: a character precedes this one
-                spaces[-1] = True
-                a += 1
-            if a < b:
-                words.append(text[a:b])
-                spaces.append(False)
-        words += text[at:]
-        spaces += [False] * (len(text) - at)
+        words, spaces = _char_words(text)
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
@@ -198,9 +209,7 @@ class ElementMatcher:
         Every step is a sort, a bisect or a single pass: time is linear in the passage, however
         many terms it repeats.
         """
-        found: dict[int, list[tuple[int, int]]] = defaultdict(list)  # by match id
-        for match_id, start, end in self._matches(text):
-            found[match_id].append((start, end))
+        found = self._found(text)
         bounds = sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in bounds]
 
@@ -512,6 +521,131 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return n >= 0 and spans[n][0] <= char < spans[n][1]
 
 
+class _CharMatcher:
+    """The PhraseMatcher's answer for a character tokenizer on lower-case forms, by an
+    Aho-Corasick automaton (pyahocorasick) over one symbol per token.
+
+    A token's symbol is its lower-case form when that is one character; forms of several
+    characters (white-space runs, a few letters whose lower case is two characters) that some
+    pattern has are given surrogate code points, which no decoded text contains; any other such
+    token gets one more surrogate that no pattern has."""
+
+    _FIRST, _LAST = 0xD800, 0xDFFF  # surrogates: never in text read from a file
+
+    def __init__(self, odd: dict[str, str], automaton) -> None:
+        self.odd = odd
+        self.automaton = automaton
+
+    @classmethod
+    def build(cls, m: ElementMatcher) -> _CharMatcher | None:
+        """The automaton for a matcher of a character tokenizer on lower case; else None."""
+        if m.norm is not None or not _char_tokens(m.nlp.tokenizer):
+            return None
+        import ahocorasick
+
+        odd: dict[str, str] = {}
+        by_symbols: dict[str, object] = {}
+        for doc in m._patterns:
+            if len(doc) == 0:
+                continue
+            symbols = []
+            for token in doc:
+                form = token.lower_
+                if len(form) != 1 or cls._FIRST <= ord(form) <= cls._LAST:
+                    if form not in odd:
+                        odd[form] = chr(cls._FIRST + len(odd))
+                        if len(odd) >= cls._LAST - cls._FIRST:
+                            return None
+                    form = odd[form]
+                symbols.append(form)
+            by_symbols.setdefault("".join(symbols), doc)
+        automaton = ahocorasick.Automaton()
+        for symbols, doc in by_symbols.items():
+            # The ids spaCy reports for this very pattern, in its order (its trie's terminal).
+            ids = [i for i, a, b in m.matcher(doc) if a == 0 and b == len(doc)]
+            if ids:
+                automaton.add_word(symbols, (len(symbols), tuple(ids)))
+        if len(automaton) == 0:
+            return None
+        automaton.make_automaton()
+        return cls(odd, automaton)
+
+    def find(
+        self,
+        text: str,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+    ) -> None:
+        """Add the spans of every pattern in ``text`` (at ``offset``) to ``found``, and keep in
+        ``first`` each id's first match as spaCy orders them (start, end, place among the ids
+        that share the pattern)."""
+        starts: list[int] | None = None
+        if not _MERGED.search(text):  # one token per character
+            symbols = text.lower()
+            if len(symbols) != len(text) or _NOT_PER_CHAR.search(text):
+                symbols = "".join(self._symbol(ch.lower()) for ch in text)
+        else:
+            words, spaces = _char_words(text)
+            symbols = "".join(self._symbol(w.lower()) for w in words)
+            starts, ends, at = [], [], 0
+            for word, space in zip(words, spaces, strict=True):
+                starts.append(at)
+                ends.append(at + len(word))
+                at += len(word) + space
+        for last, (length, ids) in self.automaton.iter(symbols):
+            a, b = last - length + 1, last + 1
+            if starts is not None:
+                a, b = starts[a], ends[b - 1]
+            a, b = offset + a, offset + b
+            for place, match_id in enumerate(ids):
+                found[match_id].append((a, b))
+                now = first.get(match_id)
+                if now is None or (a, b, place) < now:
+                    first[match_id] = (a, b, place)
+
+    def _symbol(self, form: str) -> str:
+        if len(form) == 1 and not self._FIRST <= ord(form) <= self._LAST:
+            return form
+        return self.odd.get(form, chr(self._LAST))
+
+
+# Letters whose lower case is not the same taken alone and in a string (a final capital sigma),
+# and surrogates: text with them gets its symbols one token at a time.
+_NOT_PER_CHAR = re.compile("[\u03a3\ud800-\udfff]")
+# Where spaCy's character segmenter does not make one token of each character: a space after a
+# character (its trailing space), a run of white space (one token).
+_MERGED = re.compile(r"(?<=\S) |\s\s")
+
+
+def _char_tokens(tokenizer) -> bool:
+    """Whether the tokenizer makes one token of each character (spaCy's Chinese 'char')."""
+    return str(getattr(tokenizer, "segmenter", "")) in {"char", "Segmenter.char"}
+
+
+def _char_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing spaces as spaCy's character segmenter gives them: each character a
+    word, a run of white space a word, a single space after a character that character's
+    trailing space. Characters between runs of white space are taken a run at a time."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    at = 0
+    for run in _WHITE.finditer(text):
+        a, b = run.span()
+        words += text[at:a]
+        spaces += [False] * (a - at)
+        at = b
+        if a > 0 and text[a] == " ":  # runs are maximal: a character precedes this one
+            spaces[-1] = True
+            a += 1
+        if a < b:
+            words.append(text[a:b])
+            spaces.append(False)
+    words += text[at:]
+    spaces += [False] * (len(text) - at)
+    return words, spaces
+
+
 class _Said:
     """One passage's sentences and, per sentence, what each clause says once the words of every
     element are masked (figures and content words at the ``naming`` weights): the same for every
@@ -630,7 +764,8 @@ def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
 
 
 _PROMISE = "the sentence only promises the information"
-_HIT_FIELDS = frozenset(Hit.model_fields)
+_HIT_FIELDS = tuple(Hit.model_fields)
+_set = object.__setattr__
 
 
 def _hit(
@@ -643,19 +778,28 @@ def _hit(
     aside: str | None,
     phrase: str | None,
 ) -> Hit:
-    """A ``Hit`` built from values the matcher made itself, so without validation: every field is
-    given (pydantic's ``model_construct`` is several times slower when it must fill defaults)."""
-    return Hit.model_construct(
-        _HIT_FIELDS,
-        term=term,
-        start=start,
-        end=end,
-        weight=weight,
-        counted=counted,
-        why_not=why_not,
-        aside=aside,
-        phrase=phrase,
+    """A ``Hit`` built from values the matcher made itself, so without validation. It sets what
+    pydantic's ``model_construct`` sets, with every field given: that method's loop over the
+    fields (aliases, defaults) cost more than the rest of matching a long passage."""
+    hit = Hit.__new__(Hit)
+    _set(
+        hit,
+        "__dict__",
+        {
+            "term": term,
+            "start": start,
+            "end": end,
+            "weight": weight,
+            "counted": counted,
+            "why_not": why_not,
+            "aside": aside,
+            "phrase": phrase,
+        },
     )
+    _set(hit, "__pydantic_fields_set__", set(_HIT_FIELDS))
+    _set(hit, "__pydantic_extra__", None)
+    _set(hit, "__pydantic_private__", None)
+    return hit
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from mandate.errors import InputError, UnsupportedLanguage
 from mandate.language import (
+    DETECT_CHARS,
     Patterns,
     codes,
     detect,
@@ -151,7 +152,13 @@ def _list_item(block: Block, lang: str) -> bool:
     if block.list_item or _BULLET.match(block.text):
         return True
     head = block.text.lstrip()
-    return any(re.match(m, head) for m in profile(lang).letter.list_markers)
+    return any(m.match(head) for m in _markers(tuple(profile(lang).letter.list_markers)))
+
+
+@lru_cache(maxsize=16)
+def _markers(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A profile's list markers compiled once (asked of every block)."""
+    return tuple(re.compile(m) for m in markers)
 
 
 def _lead_in(text: str, lang: str) -> bool:
@@ -345,6 +352,18 @@ def _mark_roles(paras: list[_Para], lang: str) -> list[int]:
     return cited
 
 
+def _opening(blocks: list[Block], chars: int) -> str:
+    """The blocks joined by line ends, as far as the first ``chars`` characters (a 20 MB letter
+    is not copied whole to read its opening)."""
+    taken, length = [], 0
+    for block in blocks:
+        taken.append(block.text)
+        length += len(block.text) + 1
+        if length > chars:
+            break
+    return "\n".join(taken)[:chars]
+
+
 def segment(source: Source, language: str | None = None) -> Document:
     """The letter's structure from the reader's blocks."""
     if not source.blocks:
@@ -352,7 +371,7 @@ def segment(source: Source, language: str | None = None) -> Document:
     if language is not None and language not in codes():
         known = ", ".join(sorted(codes()))
         raise InputError(f"The checker has no language profile for '{language}' (it has {known}).")
-    lang = language or detect_language("\n".join(b.text for b in source.blocks))
+    lang = language or detect_language(_opening(source.blocks, DETECT_CHARS))
     if lang not in codes():
         raise UnsupportedLanguage(lang)
     paras = _rejoin(source.blocks, lang, explicit=source.format == "docx")
