@@ -483,6 +483,7 @@ def english_name(code: str) -> str:
 def reset() -> None:
     """Forget loaded profiles and everything compiled from them (after changing the folders)."""
     _dirs_for.cache_clear()
+    _SPLITTERS.clear()
     _paths.cache_clear()
     _profile.cache_clear()
     _cues.cache_clear()
@@ -618,7 +619,20 @@ def _sentence_split(marks: str) -> re.Pattern[str]:
 
 
 def sentence_splitter(code: str | None = None) -> re.Pattern[str]:
-    """Sentence ends of one language, or of every language (for text of unknown language)."""
+    """Sentence ends of one language, or of every language (for text of unknown language).
+
+    Asked for every passage (several times): kept per language and profile folders."""
+    key = (code, os.environ.get(LANGUAGES_ENV, ""))
+    found = _SPLITTERS.get(key)
+    if found is None:
+        found = _SPLITTERS[key] = _sentence_splitter(code)
+    return found
+
+
+_SPLITTERS: dict[tuple[str | None, str], re.Pattern[str]] = {}
+
+
+def _sentence_splitter(code: str | None) -> re.Pattern[str]:
     if code is not None and code in codes():
         marks = profile(code).letter.sentence_split
     else:

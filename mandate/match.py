@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
+from operator import itemgetter
 
 from mandate.judgement import clauses, content_words, figures, grammar
 from mandate.language import (
@@ -84,6 +86,8 @@ class ElementMatcher:
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
         self._said_last: _Said | None = None
+        self._asked_text: str | None = None  # the passage whose sentences were last asked about
+        self._answers: dict[tuple, bool] = {}
         self._patterns: list = []  # the pattern docs, for the character automaton
         self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
@@ -226,9 +230,8 @@ class ElementMatcher:
             match_id = self.ids.get(key)
             return found.get(match_id, []) if match_id is not None else []
 
-        deferred = {
-            n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
-        }
+        asked = self._asked(text)
+        deferred = {n for n, (a, b) in enumerate(bounds) if asked(self._listed, a, b)}
         promised = sorted(self.promises(text, [span for spans in found.values() for span in spans]))
         deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
         global_excl = _Spans(spans_of(_Key("exclude", "*", "")))
@@ -285,20 +288,19 @@ class ElementMatcher:
         full = whole_sentences(text, self.abbreviations, self.lang)
         named = sorted(named)  # bisected per clause: never every name against every clause
         longest = max((e - s for s, e in named), default=0)
+        asked = self._asked(text)
         out = [
             (a, b)
             for a, b in full
-            if g.is_deferral(text[a:b])
+            if asked(self._deferral, a, b)
             and self._besides(text, a, b, named, longest) < _ACTION_WORDS
         ]
         taken = set(out)
-        out += [
-            (a, b)
-            for a, b in full
-            if (a, b) not in taken and any(p.search(text, a, b) for p in self.deferral)
-        ]
+        out += [(a, b) for a, b in full if (a, b) not in taken and asked(self._listed, a, b)]
         taken = set(out)
-        premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
+        premature = [
+            (a, b) for a, b in full if (a, b) not in taken and asked(self._premature, a, b)
+        ]
         if premature:
             early = set(premature)
             rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
@@ -307,6 +309,31 @@ class ElementMatcher:
             if said < self.mandate.thresholds.min_chars and not conditions:
                 out += premature
         return out
+
+    def _listed(self, text: str, a: int, b: int) -> bool:
+        """The sentence text[a:b] has one of the profile's deferral phrases."""
+        return any(p.search(text, a, b) for p in self.deferral)
+
+    def _deferral(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_deferral(text[a:b])
+
+    def _premature(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_premature(text[a:b])
+
+    def _asked(self, text: str) -> Callable[[Callable[[str, int, int], bool], int, int], bool]:
+        """``asked(test, a, b)``: ``test(text, a, b)``, answered once per passage and sentence:
+        the matcher asks whether a sentence promises (or is premature) several times a passage."""
+        if self._asked_text is not text:
+            self._asked_text, self._answers = text, {}
+        answers = self._answers
+
+        def asked(test: Callable[[str, int, int], bool], a: int, b: int) -> bool:
+            key = (test.__name__, a, b)
+            if key not in answers:
+                answers[key] = test(text, a, b)
+            return answers[key]
+
+        return asked
 
     def _besides(
         self,
@@ -580,23 +607,79 @@ class _CharMatcher:
         """Add the spans of every pattern in ``text`` (at ``offset``) to ``found``, and keep in
         ``first`` each id's first match as spaCy orders them (start, end, place among the ids
         that share the pattern)."""
-        starts: list[int] | None = None
-        if not _MERGED.search(text):  # one token per character
-            symbols = text.lower()
-            if len(symbols) != len(text) or _NOT_PER_CHAR.search(text):
-                symbols = "".join(self._symbol(ch.lower()) for ch in text)
-        else:
-            words, spaces = _char_words(text)
-            symbols = "".join(self._symbol(w.lower()) for w in words)
-            starts, ends, at = [], [], 0
-            for word, space in zip(words, spaces, strict=True):
-                starts.append(at)
-                ends.append(at + len(word))
-                at += len(word) + space
-        for last, (length, ids) in self.automaton.iter(symbols):
+        lowered = text.lower()
+        if len(lowered) != len(text) or _NOT_PER_CHAR.search(text):
+            self._find_per_token(text, offset, found, first)
+            return
+        if not _MERGED.search(text):  # one token per character: token offsets are characters
+            self._report(self.automaton.iter(lowered), offset, found, first)
+            return
+        # Stretches of characters (a token each) and runs of white space (a token each, once a
+        # single space after a character is taken as that character's trailing space).
+        symbols: list[str] = []
+        token_at: list[int] = []  # first token of each stretch
+        char_at: list[int] = []  # its first character
+        run_end: list[int] = []  # a white-space run's end, or -1 for a stretch of characters
+        tokens = at = 0
+        for run in _WHITE.finditer(text):
+            a, b = run.span()
+            if a > at:
+                token_at.append(tokens), char_at.append(at), run_end.append(-1)
+                symbols.append(lowered[at:a])
+                tokens += a - at
+            if a > 0 and text[a] == " ":  # runs are maximal: a character precedes this one
+                a += 1
+            if a < b:
+                token_at.append(tokens), char_at.append(a), run_end.append(b)
+                symbols.append(self._symbol(text[a:b]))
+                tokens += 1
+            at = b
+        if at < len(text):
+            token_at.append(tokens), char_at.append(at), run_end.append(-1)
+            symbols.append(lowered[at:])
+
+        def start(t: int) -> int:
+            k = bisect_right(token_at, t) - 1
+            return char_at[k] + (t - token_at[k])
+
+        def end(t: int) -> int:
+            k = bisect_right(token_at, t) - 1
+            return run_end[k] if run_end[k] >= 0 else char_at[k] + (t - token_at[k]) + 1
+
+        self._report(self.automaton.iter("".join(symbols)), offset, found, first, start, end)
+
+    def _find_per_token(
+        self,
+        text: str,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+    ) -> None:
+        """The same, one token at a time (text whose lower case is not the same per character)."""
+        words, spaces = _char_words(text)
+        symbols = "".join(self._symbol(w.lower()) for w in words)
+        starts, ends, at = [], [], 0
+        for word, space in zip(words, spaces, strict=True):
+            starts.append(at)
+            ends.append(at + len(word))
+            at += len(word) + space
+        matches = self.automaton.iter(symbols)
+        self._report(matches, offset, found, first, starts.__getitem__, ends.__getitem__)
+
+    @staticmethod
+    def _report(
+        matches,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+        start: Callable[[int], int] | None = None,
+        end: Callable[[int], int] | None = None,
+    ) -> None:
+        """Automaton matches (last token, (length, ids)) as character spans per match id."""
+        for last, (length, ids) in matches:
             a, b = last - length + 1, last + 1
-            if starts is not None:
-                a, b = starts[a], ends[b - 1]
+            if start is not None and end is not None:
+                a, b = start(a), end(b - 1)
             a, b = offset + a, offset + b
             for place, match_id in enumerate(ids):
                 found[match_id].append((a, b))
@@ -748,6 +831,9 @@ def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
     Hits are tuples (start, end, term, weight, counted, …). Taken characters are remembered in
     a set: each hit costs its own length, not the number of hits kept before it.
     """
+    by_start = sorted(hits, key=_start)
+    if all(h[1] > h[0] for h in hits) and all(b[0] >= a[1] for a, b in pairwise(by_start)):
+        return by_start  # nothing overlaps (the usual case): every hit stands
     ordered = sorted(hits, key=lambda h: (h[0] - h[1], not h[4], -h[3], h[0]))
     taken: set[int] = set()
     kept: list[tuple] = []
@@ -764,7 +850,10 @@ def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
 
 
 _PROMISE = "the sentence only promises the information"
-_HIT_FIELDS = tuple(Hit.model_fields)
+_start = itemgetter(0)
+# Every field is given, so every Hit can share one set of set fields: pydantic only ever adds
+# a field's name to it (a no-op here) or copies it. One set per hit was most of a hit's memory.
+_HIT_FIELDS = set(Hit.model_fields)
 _set = object.__setattr__
 
 
@@ -796,7 +885,7 @@ def _hit(
             "phrase": phrase,
         },
     )
-    _set(hit, "__pydantic_fields_set__", set(_HIT_FIELDS))
+    _set(hit, "__pydantic_fields_set__", _HIT_FIELDS)
     _set(hit, "__pydantic_extra__", None)
     _set(hit, "__pydantic_private__", None)
     return hit

@@ -41,11 +41,19 @@ def sentences(
     A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
     language ('Mr.', 'para.') ends nothing. Without a language, every profile's marks end one.
     """
+    return list(_sentences(text, abbreviations, lang, sentence_splitter(lang)))
+
+
+@lru_cache(maxsize=64)
+def _sentences(
+    text: str, abbreviations: frozenset[str], lang: str | None, splitter: re.Pattern[str]
+) -> tuple[tuple[int, int], ...]:
+    """Kept for the last passages asked: the matcher and the checks ask about each one."""
 
     def ends_nothing(stem: str) -> bool:
         return len(stem) <= 12 and bool(_ENUMERATOR.match(stem) or stem in abbreviations)
 
-    return _spans(text, sentence_splitter(lang), ends_nothing)
+    return tuple(_spans(text, splitter, ends_nothing))
 
 
 @lru_cache(maxsize=64)
