@@ -19,6 +19,7 @@ from mandate.models import (
     SetAside,
     Status,
     Verdict,
+    trusted,
 )
 from mandate.rules import Element, Mandate
 
@@ -205,7 +206,8 @@ def _places(document: Document, found: list[tuple[int, int, Label]]) -> list[Pla
 def _evidence(
     document: Document, section: int, paragraph: int, label: Label, strong: bool
 ) -> Evidence:
-    return Evidence(
+    return trusted(
+        Evidence,
         section=section,
         paragraph=paragraph,
         text=document.paragraph(paragraph).text,
@@ -214,4 +216,5 @@ def _evidence(
         substantive=strong,
         sentence=label.sentence,
         highlights=[(h.start, h.end) for h in label.hits if h.counted],
+        strong_terms=[],
     )

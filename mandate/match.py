@@ -42,6 +42,7 @@ from mandate.models import (
     ParagraphLabels,
     Role,
     SectionLabels,
+    trusted,
 )
 from mandate.rules import CueGroup, Mandate
 from mandate.segment import sentences, whole_sentences
@@ -466,7 +467,8 @@ class ElementMatcher:
                 if not substantive and not any(h.counted and h.weight >= touch for h in hits[e]):
                     s = 0.0  # not about it, and no word that names it: not even a mention
                 labels.append(
-                    Label(
+                    trusted(
+                        Label,
                         element=e,
                         score=round(s, 2),
                         substantive=substantive,
@@ -851,10 +853,6 @@ def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
 
 _PROMISE = "the sentence only promises the information"
 _start = itemgetter(0)
-# Every field is given, so every Hit can share one set of set fields: pydantic only ever adds
-# a field's name to it (a no-op here) or copies it. One set per hit was most of a hit's memory.
-_HIT_FIELDS = set(Hit.model_fields)
-_set = object.__setattr__
 
 
 def _hit(
@@ -867,28 +865,18 @@ def _hit(
     aside: str | None,
     phrase: str | None,
 ) -> Hit:
-    """A ``Hit`` built from values the matcher made itself, so without validation. It sets what
-    pydantic's ``model_construct`` sets, with every field given: that method's loop over the
-    fields (aliases, defaults) cost more than the rest of matching a long passage."""
-    hit = Hit.__new__(Hit)
-    _set(
-        hit,
-        "__dict__",
-        {
-            "term": term,
-            "start": start,
-            "end": end,
-            "weight": weight,
-            "counted": counted,
-            "why_not": why_not,
-            "aside": aside,
-            "phrase": phrase,
-        },
+    """A ``Hit`` from values the matcher made itself: no validation (see ``models.trusted``)."""
+    return trusted(
+        Hit,
+        term=term,
+        start=start,
+        end=end,
+        weight=weight,
+        counted=counted,
+        why_not=why_not,
+        aside=aside,
+        phrase=phrase,
     )
-    _set(hit, "__pydantic_fields_set__", _HIT_FIELDS)
-    _set(hit, "__pydantic_extra__", None)
-    _set(hit, "__pydantic_private__", None)
-    return hit
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:

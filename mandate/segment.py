@@ -25,7 +25,7 @@ from mandate.language import (
     profile,
     sentence_splitter,
 )
-from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
+from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source, trusted
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-z]|[ivxlc]{1,6})$")
 # A list item's own marker: a bullet, "(a)", "a)", "(iv)", "1)" (a language adds its own).
@@ -416,7 +416,8 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
             target = sections[-1]
         index = len(paragraphs) + 1
         paragraphs.append(
-            Paragraph(
+            trusted(
+                Paragraph,
                 index=index,
                 section=target.index,
                 role=p.role,
