@@ -20,7 +20,7 @@ class BaseModel(_PydanticModel):
     model_config = ConfigDict(defer_build=True)
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], set[str]]] = {}
+_FIELDS: dict[type, tuple[list[str], set[str]]] = {}
 _new_attr = object.__setattr__
 M = TypeVar("M", bound=_PydanticModel)
 
@@ -33,12 +33,14 @@ def trusted(cls: type[M], **values: object) -> M:
     ever adds a field's name to that set — present already — or copies it.)"""
     known = _FIELDS.get(cls)
     if known is None:
-        known = _FIELDS[cls] = (tuple(cls.model_fields), set(cls.model_fields))
+        known = _FIELDS[cls] = (list(cls.model_fields), set(cls.model_fields))
     names, every = known
-    if len(values) != len(names) or not every.issuperset(values):
-        return cls.model_construct(**values)
+    if list(values) != names:  # the fields' order is the JSON's order
+        if values.keys() != every:
+            return cls.model_construct(**values)
+        values = {name: values[name] for name in names}
     model = cls.__new__(cls)
-    _new_attr(model, "__dict__", {name: values[name] for name in names})
+    _new_attr(model, "__dict__", values)
     _new_attr(model, "__pydantic_fields_set__", every)
     _new_attr(model, "__pydantic_extra__", None)
     _new_attr(model, "__pydantic_private__", None)

@@ -101,5 +101,7 @@ def test_trusted_models_equal_validated_ones():
     values = dict(section=1, paragraph=2, text="t", terms=["a"], score=1.5, substantive=True)
     values |= dict(sentence="t", highlights=[(0, 1)], strong_terms=[])
     assert trusted(Evidence, **values) == Evidence(**values)
+    backwards = dict(reversed(values.items()))  # the JSON keeps the fields' order
+    assert trusted(Evidence, **backwards).model_dump_json() == Evidence(**values).model_dump_json()
     partial = trusted(Evidence, **{k: v for k, v in values.items() if k != "strong_terms"})
     assert partial == Evidence(**values)  # a field left out takes its default
