@@ -89,6 +89,7 @@ class ElementMatcher:
         self._said_last: _Said | None = None
         self._asked_text: str | None = None  # the passage whose sentences were last asked about
         self._answers: dict[tuple, bool] = {}
+        self._terms: dict[str, str] = {}
         self._patterns: list = []  # the pattern docs, for the character automaton
         self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
@@ -240,6 +241,9 @@ class ElementMatcher:
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
         # kept.
         by_element: dict[str, list[tuple]] = defaultdict(list)
+        if len(self._terms) > 50_000:  # the forms met so far: a few hundred in any letter
+            self._terms.clear()
+        terms = self._terms
         parts: dict[str, set[str]] = defaultdict(set)
         for match_id, spans in found.items():
             key = self.keys[match_id]
@@ -260,6 +264,7 @@ class ElementMatcher:
                 if global_excl.covering(start, end) is not None:
                     continue  # part of a name such as "Security Council": no word at all
                 term = text[start:end].lower()
+                term = terms.setdefault(term, term)  # one string per term, not one per hit
                 covering = excl.covering(start, end)
                 if covering is not None:
                     phrase = text[covering[0] : covering[1]]
