@@ -87,8 +87,8 @@ class ElementMatcher:
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
         self._said_last: _Said | None = None
-        self._asked_text: str | None = None  # the passage whose sentences were last asked about
-        self._answers: dict[tuple, bool] = {}
+        # The passage whose sentences were last asked about, and the answers.
+        self._asked_memo: tuple[str | None, dict[tuple, bool]] = (None, {})
         self._terms: dict[str, str] = {}
         self._patterns: list = []  # the pattern docs, for the character automaton
         self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
@@ -329,9 +329,10 @@ class ElementMatcher:
     def _asked(self, text: str) -> Callable[[Callable[[str, int, int], bool], int, int], bool]:
         """``asked(test, a, b)``: ``test(text, a, b)``, answered once per passage and sentence:
         the matcher asks whether a sentence promises (or is premature) several times a passage."""
-        if self._asked_text is not text:
-            self._asked_text, self._answers = text, {}
-        answers = self._answers
+        memo = self._asked_memo  # one tuple, read and replaced whole: safe when serve's
+        if memo[0] is not text:  # threads share the matcher (each keeps its own passage's)
+            memo = self._asked_memo = (text, {})
+        answers = memo[1]
 
         def asked(test: Callable[[str, int, int], bool], a: int, b: int) -> bool:
             key = (test.__name__, a, b)
