@@ -19,6 +19,7 @@ from mandate.models import (
     SetAside,
     Status,
     Verdict,
+    trusted,
 )
 from mandate.rules import Element, Mandate
 
@@ -41,26 +42,27 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
             _cap_weak(v, mandate.element(v.id), labels[v.id], document, mandate) for v in verdicts
         ]
     heavy = mandate.thresholds.mention_weight
+    # Each paragraph's label of each element, found once (not by scanning every paragraph for
+    # every piece of evidence: that was quadratic in the length of the letter).
+    by_place: dict[tuple[int, str], Label] = {}
+    for pl in classification.paragraphs:
+        for label in pl.labels:
+            by_place.setdefault((pl.paragraph, label.element), label)
     for verdict in verdicts:
         for ev in verdict.evidence:
-            ev.strong_terms = _strong_terms(classification, ev.paragraph, verdict.id, heavy)
+            ev.strong_terms = _strong_terms(by_place.get((ev.paragraph, verdict.id)), heavy)
     return Assessment(verdicts=verdicts)
 
 
-def _strong_terms(
-    classification: Classification, paragraph: int, element: str, heavy: float
-) -> list[str]:
+def _strong_terms(label: Label | None, heavy: float) -> list[str]:
     """The words that carry the evidence (weight at least mention_weight), not supporting ones."""
-    for pl in classification.paragraphs:
-        if pl.paragraph == paragraph:
-            for label in pl.labels:
-                if label.element == element:
-                    weights: dict[str, float] = {}
-                    for h in label.hits:
-                        if h.counted:
-                            weights[h.term] = max(weights.get(h.term, 0.0), h.weight)
-                    return [t for t in label.terms if weights.get(t, 0.0) >= heavy]
-    return []
+    if label is None:
+        return []
+    weights: dict[str, float] = {}
+    for h in label.hits:
+        if h.counted:
+            weights[h.term] = max(weights.get(h.term, 0.0), h.weight)
+    return [t for t in label.terms if weights.get(t, 0.0) >= heavy]
 
 
 def _verdict(
@@ -76,7 +78,8 @@ def _verdict(
     by_heading = {s for s, e in section_subject if e == element.id} - {s for s, _, _ in strong}
     strong += [t for t in counted if t[0] in by_heading]
     strong.sort(key=lambda t: -t[2].score)
-    mentions = sorted([t for t in counted if t not in strong], key=lambda t: -t[2].score)[
+    chosen = {id(t) for t in strong}  # by identity: a list's `in` made this quadratic
+    mentions = sorted([t for t in counted if id(t) not in chosen], key=lambda t: -t[2].score)[
         :MAX_MENTIONS
     ]
     evidence = [_evidence(document, s, p, lab, True) for s, p, lab in strong]
@@ -209,7 +212,8 @@ def _places(document: Document, found: list[tuple[int, int, Label]]) -> list[Pla
 def _evidence(
     document: Document, section: int, paragraph: int, label: Label, strong: bool
 ) -> Evidence:
-    return Evidence(
+    return trusted(
+        Evidence,
         section=section,
         paragraph=paragraph,
         text=document.paragraph(paragraph).text,
@@ -218,4 +222,5 @@ def _evidence(
         substantive=strong,
         sentence=label.sentence,
         highlights=[(h.start, h.end) for h in label.hits if h.counted],
+        strong_terms=[],
     )

@@ -140,9 +140,9 @@ def check(
         fail_on=fail_on,
     )
     if fmt == "json":
-        from mandate.render.json import render_json
+        from mandate.render.json import render_json_bytes
 
-        _emit(render_json(result), target, inputs)
+        _emit(render_json_bytes(result), target, inputs)
     elif fmt == "html":
         from mandate.render.html import render_html
 
@@ -485,7 +485,7 @@ def exit_code(ready: bool) -> int:
     return 0 if ready else 1
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path] | None = None) -> None:
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path] | None = None) -> None:
     """Standard output (None or -) or a file vetted again just before the atomic write."""
     if output is None or str(output) == "-":
         click.echo(text, nl=False)

@@ -371,8 +371,19 @@ def load_profile(path: Path) -> Profile:
 
 def profile_dirs() -> list[Path]:
     """Folders of profiles: those named in MANDATE_LANGUAGES first, then the bundled one."""
-    extra = [Path(p) for p in os.environ.get(LANGUAGES_ENV, "").split(os.pathsep) if p]
-    return [*extra, rules_dir() / "languages"]
+    return list(_dirs())
+
+
+def _dirs() -> tuple[Path, ...]:
+    """The folders as a tuple, built once per value of MANDATE_LANGUAGES: every sentence split
+    asks for a profile, and building paths (and asking the disk where the bundled rules are)
+    each time was a third of a long letter's check."""
+    return _dirs_for(os.environ.get(LANGUAGES_ENV, ""))
+
+
+@cache
+def _dirs_for(extra: str) -> tuple[Path, ...]:
+    return (*[Path(p) for p in extra.split(os.pathsep) if p], rules_dir() / "languages")
 
 
 @cache
@@ -387,7 +398,7 @@ def _paths(dirs: tuple[Path, ...]) -> dict[str, Path]:
 
 def codes() -> list[str]:
     """The codes of every language with a profile (no file is validated to list them)."""
-    return list(_paths(tuple(profile_dirs())))
+    return list(_paths(_dirs()))
 
 
 @cache
@@ -400,7 +411,7 @@ def profile(code: str) -> Profile:
 
     Profiles are loaded on demand: a check reads only its letter's (cold start matters).
     """
-    known = _paths(tuple(profile_dirs()))
+    known = _paths(_dirs())
     if code not in known:
         raise InputError(f"The checker has no language profile for '{code}'.")
     return _profile(known[code])
@@ -436,7 +447,7 @@ def _cues(path: Path) -> _Cues:
 def cues() -> dict[str, tuple[str, list[str]]]:
     """Script and stopwords of every profile language, without validating whole profiles."""
     out = {}
-    for code, path in _paths(tuple(profile_dirs())).items():
+    for code, path in _paths(_dirs()).items():
         c = _cues(path)
         out[code] = (c.script, c.stopwords)
     return out
@@ -458,7 +469,7 @@ def _recognised(dirs: tuple[Path, ...]) -> dict[str, KnownLanguage]:
 def recognised() -> dict[str, KnownLanguage]:
     """Languages told apart only to be refused (a profile for the same code wins)."""
     own = set(codes())
-    return {k: v for k, v in _recognised(tuple(profile_dirs())).items() if k not in own}
+    return {k: v for k, v in _recognised(_dirs()).items() if k not in own}
 
 
 def english_name(code: str) -> str:
@@ -471,6 +482,8 @@ def english_name(code: str) -> str:
 
 def reset() -> None:
     """Forget loaded profiles and everything compiled from them (after changing the folders)."""
+    _dirs_for.cache_clear()
+    _SPLITTERS.clear()
     _paths.cache_clear()
     _profile.cache_clear()
     _cues.cache_clear()
@@ -486,6 +499,7 @@ def reset() -> None:
 # --- Detection -------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+DETECT_CHARS = 20000  # the opening of the letter that detection reads
 
 
 def detect(text: str) -> str:
@@ -495,7 +509,7 @@ def detect(text: str) -> str:
     refuses it in one sentence). A letter with no letters at all is taken as English if there is
     an English profile.
     """
-    text = text[:20000]  # plenty to tell the language; long letters need not be read twice
+    text = text[:DETECT_CHARS]  # plenty to tell the language; long letters need not be read twice
     scripts = Counter({s: len(rx.findall(text)) for s, rx in _SCRIPT_CLASSES.items()})
     scripts = +scripts  # scripts with no letter at all drop out
     total = sum(scripts.values())
@@ -605,7 +619,20 @@ def _sentence_split(marks: str) -> re.Pattern[str]:
 
 
 def sentence_splitter(code: str | None = None) -> re.Pattern[str]:
-    """Sentence ends of one language, or of every language (for text of unknown language)."""
+    """Sentence ends of one language, or of every language (for text of unknown language).
+
+    Asked for every passage (several times): kept per language and profile folders."""
+    key = (code, os.environ.get(LANGUAGES_ENV, ""))
+    found = _SPLITTERS.get(key)
+    if found is None:
+        found = _SPLITTERS[key] = _sentence_splitter(code)
+    return found
+
+
+_SPLITTERS: dict[tuple[str | None, str], re.Pattern[str]] = {}
+
+
+def _sentence_splitter(code: str | None) -> re.Pattern[str]:
     if code is not None and code in codes():
         marks = profile(code).letter.sentence_split
     else:

@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
+from operator import itemgetter
 
 from mandate.judgement import clauses, content_words, figures, grammar
 from mandate.language import (
@@ -40,6 +42,7 @@ from mandate.models import (
     ParagraphLabels,
     Role,
     SectionLabels,
+    trusted,
 )
 from mandate.rules import CueGroup, Mandate
 from mandate.segment import sentences, whole_sentences
@@ -82,6 +85,13 @@ class ElementMatcher:
         self.norm = normaliser(lang) if has_normalisation(lang) else None
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM" if self.norm else "LOWER")
         self.keys: dict[int, _Key] = {}
+        self.ids: dict[_Key, int] = {}
+        self._said_last: _Said | None = None
+        # The passage whose sentences were last asked about, and the answers.
+        self._asked_memo: tuple[str | None, dict[tuple, bool]] = (None, {})
+        self._terms: dict[str, str] = {}
+        self._patterns: list = []  # the pattern docs, for the character automaton
+        self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
         c = patterns(lang)
         self.deferral = c.deferral
@@ -125,7 +135,10 @@ class ElementMatcher:
         name = f"{key.kind}\t{key.element}\t{key.slot}"
         match_id = self.nlp.vocab.strings.add(name)
         self.keys[match_id] = key
-        self.matcher.add(name, [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)])
+        self.ids[key] = match_id
+        docs = [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)]
+        self.matcher.add(name, docs)
+        self._patterns.extend(docs)
 
     def _normed(self, doc):  # -> spacy.tokens.Doc
         """The doc with each token's NORM set to the profile's normal form of the word."""
@@ -152,37 +165,48 @@ class ElementMatcher:
         """
         for offset, chunk in _windows(text, _WINDOW, self.lang):
             doc = self._normed(self._doc(chunk))
+            if len(doc) == len(chunk):  # one token per character: token offsets are characters
+                for match_id, start, end in self.matcher(doc):
+                    yield match_id, offset + start, offset + end
+                continue
             for match_id, start, end in self.matcher(doc):
                 last = doc[end - 1]
                 yield match_id, offset + doc[start].idx, offset + last.idx + len(last.text)
 
+    def _found(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """(start, end) character spans of every term by match id, in the order spaCy's matcher
+        reports them (by start, then end), keys in the order of their first match.
+
+        Where tokens are single characters (Chinese) an Aho-Corasick automaton over the tokens'
+        lower-case forms finds exactly what the PhraseMatcher finds, without building a spaCy
+        Doc of every character (the largest cost of a long letter)."""
+        if self._chars is False:
+            self._chars = _CharMatcher.build(self)
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if self._chars is None:
+            for match_id, start, end in self._matches(text):
+                found[match_id].append((start, end))
+            return found
+        chars = self._chars
+        assert isinstance(chars, _CharMatcher)
+        first: dict[int, tuple[int, int, int]] = {}
+        for offset, chunk in _windows(text, _WINDOW, self.lang):
+            chars.find(chunk, offset, found, first)
+        for spans in found.values():
+            spans.sort()
+        return {m: found[m] for m in sorted(found, key=first.__getitem__)}
+
     def _doc(self, text: str):
         """The tokens of ``text``. For Chinese character segmentation the Doc is built here in one
         pass: spaCy's own alignment (util.get_words_and_spaces) slices the rest of the text for
-        every character, which is quadratic in the length of the text."""
-        tokenizer = self.nlp.tokenizer
-        if str(getattr(tokenizer, "segmenter", "")) not in {"char", "Segmenter.char"}:
+        every character, which is quadratic in the length of the text. Characters between runs
+        of white space are taken a run at a time (a run is one token; a single space after a
+        character is that character's trailing space, as spaCy has it)."""
+        if not _char_tokens(self.nlp.tokenizer):
             return self.nlp.make_doc(text)
         from spacy.tokens import Doc
 
-        words, spaces = [], []
-        i, n = 0, len(text)
-        while i < n:
-            if text[i].isspace():
-                j = i
-                while j < n and text[j].isspace():
-                    j += 1
-                words.append(text[i:j])
-                spaces.append(False)
-                i = j
-                continue
-            words.append(text[i])
-            i += 1
-            if i < n and text[i] == " ":
-                spaces.append(True)
-                i += 1
-            else:
-                spaces.append(False)
+        words, spaces = _char_words(text)
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
@@ -191,9 +215,7 @@ class ElementMatcher:
         Every step is a sort, a bisect or a single pass: time is linear in the passage, however
         many terms it repeats.
         """
-        found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
-        for match_id, start, end in self._matches(text):
-            found[self.keys[match_id]].append((start, end))
+        found = self._found(text)
         bounds = sentences(text, self.abbreviations, self.lang)
         starts = [a for a, _ in bounds]
 
@@ -206,50 +228,58 @@ class ElementMatcher:
         def whole_of(char: int) -> int:
             return bisect_right(full_starts, char) - 1
 
-        deferred = {
-            n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
-        }
+        def spans_of(key: _Key) -> list[tuple[int, int]]:
+            match_id = self.ids.get(key)
+            return found.get(match_id, []) if match_id is not None else []
+
+        asked = self._asked(text)
+        deferred = {n for n, (a, b) in enumerate(bounds) if asked(self._listed, a, b)}
         promised = sorted(self.promises(text, [span for spans in found.values() for span in spans]))
         deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
-        global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
-        by_element: dict[str, list[Hit]] = defaultdict(list)
+        global_excl = _Spans(spans_of(_Key("exclude", "*", "")))
+        # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
+        # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
+        # kept.
+        by_element: dict[str, list[tuple]] = defaultdict(list)
+        if len(self._terms) > 50_000:  # the forms met so far: a few hundred in any letter
+            self._terms.clear()
+        terms = self._terms
         parts: dict[str, set[str]] = defaultdict(set)
-        for key, spans in found.items():
+        for match_id, spans in found.items():
+            key = self.keys[match_id]
             if key.kind == "part":
                 parts[key.element].add(key.slot)
             if key.kind != "cue":
                 continue
             group = self.groups[(key.element, key.slot)]
-            excl = _Spans(found.get(_Key("exclude", key.element, ""), []))
-            withs = found.get(_Key("with", key.element, key.slot), [])
+            weight = group.weight
+            excl = _Spans(spans_of(_Key("exclude", key.element, "")))
+            withs = spans_of(_Key("with", key.element, key.slot))
             # Context is counted per whole sentence, once: no pair of hits is ever compared.
             with_per_whole = Counter(whole_of(s) for s, _ in withs)
             with_spans = Counter(withs)
+            no_context = "no " + ", ".join(group.with_) + " in the same sentence"
+            kept = by_element[key.element]
             for start, end in spans:
                 if global_excl.covering(start, end) is not None:
                     continue  # part of a name such as "Security Council": no word at all
-                # Built without re-validation (the fields are ours): a long letter makes many.
-                hit = Hit.model_construct(
-                    term=text[start:end].lower(), start=start, end=end, weight=group.weight
-                )
-                sent = sentence_of(start)
+                term = text[start:end].lower()
+                term = terms.setdefault(term, term)  # one string per term, not one per hit
                 covering = excl.covering(start, end)
                 if covering is not None:
-                    hit.counted = False
-                    hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
-                    hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
+                    phrase = text[covering[0] : covering[1]]
+                    why = f"part of “{phrase}”"
+                    hit = (start, end, term, weight, False, why, "excluded", phrase)
                 elif group.with_ and (
                     with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
                 ):
-                    hit.counted = False
-                    hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
-                    hit.aside = "context"
-                elif sent in deferred:
-                    hit.counted = False
-                    hit.why_not = "the sentence only promises the information"
-                    hit.aside = "deferral"
-                by_element[key.element].append(hit)
-        return {e: _resolve_overlaps(h) for e, h in by_element.items()}, parts
+                    hit = (start, end, term, weight, False, no_context, "context", None)
+                elif sentence_of(start) in deferred:
+                    hit = (start, end, term, weight, False, _PROMISE, "deferral", None)
+                else:
+                    hit = (start, end, term, weight, True, None, None, None)
+                kept.append(hit)
+        return {e: [_hit(*h) for h in _resolve_overlaps(hs)] for e, hs in by_element.items()}, parts
 
     def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
@@ -264,20 +294,19 @@ class ElementMatcher:
         full = whole_sentences(text, self.abbreviations, self.lang)
         named = sorted(named)  # bisected per clause: never every name against every clause
         longest = max((e - s for s, e in named), default=0)
+        asked = self._asked(text)
         out = [
             (a, b)
             for a, b in full
-            if g.is_deferral(text[a:b])
+            if asked(self._deferral, a, b)
             and self._besides(text, a, b, named, longest) < _ACTION_WORDS
         ]
         taken = set(out)
-        out += [
-            (a, b)
-            for a, b in full
-            if (a, b) not in taken and any(p.search(text, a, b) for p in self.deferral)
-        ]
+        out += [(a, b) for a, b in full if (a, b) not in taken and asked(self._listed, a, b)]
         taken = set(out)
-        premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
+        premature = [
+            (a, b) for a, b in full if (a, b) not in taken and asked(self._premature, a, b)
+        ]
         if premature:
             early = set(premature)
             rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
@@ -286,6 +315,32 @@ class ElementMatcher:
             if said < self.mandate.thresholds.min_chars and not conditions:
                 out += premature
         return out
+
+    def _listed(self, text: str, a: int, b: int) -> bool:
+        """The sentence text[a:b] has one of the profile's deferral phrases."""
+        return any(p.search(text, a, b) for p in self.deferral)
+
+    def _deferral(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_deferral(text[a:b])
+
+    def _premature(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_premature(text[a:b])
+
+    def _asked(self, text: str) -> Callable[[Callable[[str, int, int], bool], int, int], bool]:
+        """``asked(test, a, b)``: ``test(text, a, b)``, answered once per passage and sentence:
+        the matcher asks whether a sentence promises (or is premature) several times a passage."""
+        memo = self._asked_memo  # one tuple, read and replaced whole: safe when serve's
+        if memo[0] is not text:  # threads share the matcher (each keeps its own passage's)
+            memo = self._asked_memo = (text, {})
+        answers = memo[1]
+
+        def asked(test: Callable[[str, int, int], bool], a: int, b: int) -> bool:
+            key = (test.__name__, a, b)
+            if key not in answers:
+                answers[key] = test(text, a, b)
+            return answers[key]
+
+        return asked
 
     def _besides(
         self,
@@ -306,12 +361,8 @@ class ElementMatcher:
             clause = text[ca:cb]
             if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
                 continue
-            masked = list(clause)
-            lo = bisect_left(named, (ca - longest, -1))
-            for s, e in named[lo : bisect_left(named, (cb, -1))]:
-                for i in range(max(s, ca), min(e, cb)):
-                    masked[i - ca] = " "
-            words += content_words("".join(masked), self.stopwords, self.letters, self.per_word)
+            masked = _masked(text, ca, cb, named, longest)
+            words += content_words(masked, self.stopwords, self.letters, self.per_word)
         return words
 
     def describe(
@@ -323,51 +374,39 @@ class ElementMatcher:
         ``context`` share; a sentence that names several elements divides its description.
         """
         w = self.mandate.naming
-        touch = self.mandate.thresholds.touch_weight or min_weight
-        full = whole_sentences(text, self.abbreviations, self.lang)
-        starts = [a for a, _ in full]
-
-        def sentence_of(char: int) -> int:
-            return bisect_right(starts, char) - 1
-
-        # Hits bucketed by sentence once, names sorted for bisecting per clause: linear in the
-        # passage however many terms it repeats (every hit against every clause was quadratic).
-        mine_by: dict[int, list[Hit]] = defaultdict(list)
+        said_in = self._said(text, hits, min_weight)
+        sentence_of = said_in.sentence_of
+        # Hits bucketed by sentence once: linear in the passage however many terms it repeats.
+        mine_by: dict[int, list[int]] = defaultdict(list)
         own_by: dict[int, set[str]] = defaultdict(set)
         for h in hits[element]:
             if not h.counted:
                 continue
             n = sentence_of(h.start)
             if h.weight >= min_weight:
-                mine_by[n].append(h)
+                mine_by[n].append(h.start)
             if h.term not in self.echo[element]:
                 own_by[n].add(h.term)
-        named_by: Counter[int] = Counter()
-        for hs in hits.values():
-            named_by.update({sentence_of(h.start) for h in hs if h.counted and h.weight >= touch})
-        every = sorted((h.start, h.end) for hs in hits.values() for h in hs if h.counted)
-        longest = max((e - s for s, e in every), default=0)
         total = 0.0
-        for n, (a, b) in enumerate(full):
-            mine = sorted(h.start for h in mine_by.get(n, []))
-            if not mine:
-                continue
+        for n in sorted(k for k in mine_by if k >= 0):
+            mine = sorted(mine_by[n])
             said = 0.0
-            for ca, cb in clauses(text, a, b, lang=self.lang):
-                masked = list(text[ca:cb])
-                lo = bisect_left(every, (ca - longest, -1))
-                for hs_, he_ in every[lo : bisect_left(every, (cb, -1))]:
-                    for i in range(max(hs_, ca), min(he_, cb)):
-                        masked[i - ca] = " "
-                stretch = "".join(masked)
-                value = w.figure * figures(stretch, self.lang) + w.word * content_words(
-                    stretch, self.stopwords, self.letters, self.per_word
-                )
+            for ca, cb, value in said_in.clauses(n):
                 k = bisect_left(mine, ca)
                 inside = k < len(mine) and mine[k] < cb
                 said += value if inside else w.context * value
-            total += (said + w.term * len(own_by.get(n, set()))) / max(1, named_by[n])
+            total += (said + w.term * len(own_by.get(n, set()))) / max(1, said_in.named_by[n])
         return round(total, 2)
+
+    def _said(self, text: str, hits: dict[str, list[Hit]], min_weight: float) -> _Said:
+        """What each clause of the passage says beyond the names of elements, shared by every
+        element ``describe`` is asked about (the last passage's is kept)."""
+        last = self._said_last
+        if last is not None and last.text is text and last.hits is hits and last.min == min_weight:
+            return last
+        said = _Said(self, text, hits, min_weight)
+        self._said_last = said
+        return said
 
     def classify(self, document: Document) -> Classification:
         """Labels for every body paragraph and section of the letter."""
@@ -434,7 +473,8 @@ class ElementMatcher:
                 if not substantive and not any(h.counted and h.weight >= touch for h in hits[e]):
                     s = 0.0  # not about it, and no word that names it: not even a mention
                 labels.append(
-                    Label(
+                    trusted(
+                        Label,
                         element=e,
                         score=round(s, 2),
                         substantive=substantive,
@@ -516,6 +556,244 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return n >= 0 and spans[n][0] <= char < spans[n][1]
 
 
+class _CharMatcher:
+    """The PhraseMatcher's answer for a character tokenizer on lower-case forms, by an
+    Aho-Corasick automaton (pyahocorasick) over one symbol per token.
+
+    A token's symbol is its lower-case form when that is one character; forms of several
+    characters (white-space runs, a few letters whose lower case is two characters) that some
+    pattern has are given surrogate code points, which no decoded text contains; any other such
+    token gets one more surrogate that no pattern has."""
+
+    _FIRST, _LAST = 0xD800, 0xDFFF  # surrogates: never in text read from a file
+
+    def __init__(self, odd: dict[str, str], automaton) -> None:
+        self.odd = odd
+        self.automaton = automaton
+
+    @classmethod
+    def build(cls, m: ElementMatcher) -> _CharMatcher | None:
+        """The automaton for a matcher of a character tokenizer on lower case; else None."""
+        if m.norm is not None or not _char_tokens(m.nlp.tokenizer):
+            return None
+        import ahocorasick
+
+        odd: dict[str, str] = {}
+        by_symbols: dict[str, object] = {}
+        for doc in m._patterns:
+            if len(doc) == 0:
+                continue
+            symbols = []
+            for token in doc:
+                form = token.lower_
+                if len(form) != 1 or cls._FIRST <= ord(form) <= cls._LAST:
+                    if form not in odd:
+                        odd[form] = chr(cls._FIRST + len(odd))
+                        if len(odd) >= cls._LAST - cls._FIRST:
+                            return None
+                    form = odd[form]
+                symbols.append(form)
+            by_symbols.setdefault("".join(symbols), doc)
+        automaton = ahocorasick.Automaton()
+        for symbols, doc in by_symbols.items():
+            # The ids spaCy reports for this very pattern, in its order (its trie's terminal).
+            ids = [i for i, a, b in m.matcher(doc) if a == 0 and b == len(doc)]
+            if ids:
+                automaton.add_word(symbols, (len(symbols), tuple(ids)))
+        if len(automaton) == 0:
+            return None
+        automaton.make_automaton()
+        return cls(odd, automaton)
+
+    def find(
+        self,
+        text: str,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+    ) -> None:
+        """Add the spans of every pattern in ``text`` (at ``offset``) to ``found``, and keep in
+        ``first`` each id's first match as spaCy orders them (start, end, place among the ids
+        that share the pattern)."""
+        lowered = text.lower()
+        if len(lowered) != len(text) or _NOT_PER_CHAR.search(text):
+            self._find_per_token(text, offset, found, first)
+            return
+        if not _MERGED.search(text):  # one token per character: token offsets are characters
+            self._report(self.automaton.iter(lowered), offset, found, first)
+            return
+        # Stretches of characters (a token each) and runs of white space (a token each, once a
+        # single space after a character is taken as that character's trailing space).
+        symbols: list[str] = []
+        token_at: list[int] = []  # first token of each stretch
+        char_at: list[int] = []  # its first character
+        run_end: list[int] = []  # a white-space run's end, or -1 for a stretch of characters
+        tokens = at = 0
+        for run in _WHITE.finditer(text):
+            a, b = run.span()
+            if a > at:
+                token_at.append(tokens), char_at.append(at), run_end.append(-1)
+                symbols.append(lowered[at:a])
+                tokens += a - at
+            if a > 0 and text[a] == " ":  # runs are maximal: a character precedes this one
+                a += 1
+            if a < b:
+                token_at.append(tokens), char_at.append(a), run_end.append(b)
+                symbols.append(self._symbol(text[a:b]))
+                tokens += 1
+            at = b
+        if at < len(text):
+            token_at.append(tokens), char_at.append(at), run_end.append(-1)
+            symbols.append(lowered[at:])
+
+        def start(t: int) -> int:
+            k = bisect_right(token_at, t) - 1
+            return char_at[k] + (t - token_at[k])
+
+        def end(t: int) -> int:
+            k = bisect_right(token_at, t) - 1
+            return run_end[k] if run_end[k] >= 0 else char_at[k] + (t - token_at[k]) + 1
+
+        self._report(self.automaton.iter("".join(symbols)), offset, found, first, start, end)
+
+    def _find_per_token(
+        self,
+        text: str,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+    ) -> None:
+        """The same, one token at a time (text whose lower case is not the same per character)."""
+        words, spaces = _char_words(text)
+        symbols = "".join(self._symbol(w.lower()) for w in words)
+        starts, ends, at = [], [], 0
+        for word, space in zip(words, spaces, strict=True):
+            starts.append(at)
+            ends.append(at + len(word))
+            at += len(word) + space
+        matches = self.automaton.iter(symbols)
+        self._report(matches, offset, found, first, starts.__getitem__, ends.__getitem__)
+
+    @staticmethod
+    def _report(
+        matches,
+        offset: int,
+        found: dict[int, list[tuple[int, int]]],
+        first: dict[int, tuple[int, int, int]],
+        start: Callable[[int], int] | None = None,
+        end: Callable[[int], int] | None = None,
+    ) -> None:
+        """Automaton matches (last token, (length, ids)) as character spans per match id."""
+        for last, (length, ids) in matches:
+            a, b = last - length + 1, last + 1
+            if start is not None and end is not None:
+                a, b = start(a), end(b - 1)
+            a, b = offset + a, offset + b
+            for place, match_id in enumerate(ids):
+                found[match_id].append((a, b))
+                now = first.get(match_id)
+                if now is None or (a, b, place) < now:
+                    first[match_id] = (a, b, place)
+
+    def _symbol(self, form: str) -> str:
+        if len(form) == 1 and not self._FIRST <= ord(form) <= self._LAST:
+            return form
+        return self.odd.get(form, chr(self._LAST))
+
+
+# Letters whose lower case is not the same taken alone and in a string (a final capital sigma),
+# and surrogates: text with them gets its symbols one token at a time.
+_NOT_PER_CHAR = re.compile("[\u03a3\ud800-\udfff]")
+# Where spaCy's character segmenter does not make one token of each character: a space after a
+# character (its trailing space), a run of white space (one token).
+_MERGED = re.compile(r"(?<=\S) |\s\s")
+
+
+def _char_tokens(tokenizer) -> bool:
+    """Whether the tokenizer makes one token of each character (spaCy's Chinese 'char')."""
+    return str(getattr(tokenizer, "segmenter", "")) in {"char", "Segmenter.char"}
+
+
+def _char_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing spaces as spaCy's character segmenter gives them: each character a
+    word, a run of white space a word, a single space after a character that character's
+    trailing space. Characters between runs of white space are taken a run at a time."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    at = 0
+    for run in _WHITE.finditer(text):
+        a, b = run.span()
+        words += text[at:a]
+        spaces += [False] * (a - at)
+        at = b
+        if a > 0 and text[a] == " ":  # runs are maximal: a character precedes this one
+            spaces[-1] = True
+            a += 1
+        if a < b:
+            words.append(text[a:b])
+            spaces.append(False)
+    words += text[at:]
+    spaces += [False] * (len(text) - at)
+    return words, spaces
+
+
+class _Said:
+    """One passage's sentences and, per sentence, what each clause says once the words of every
+    element are masked (figures and content words at the ``naming`` weights): the same for every
+    element, so computed once per passage and sentence, not once per element."""
+
+    def __init__(
+        self, matcher: ElementMatcher, text: str, hits: dict[str, list[Hit]], min_weight: float
+    ) -> None:
+        self.matcher, self.text, self.hits, self.min = matcher, text, hits, min_weight
+        m = matcher
+        self.full = whole_sentences(text, m.abbreviations, m.lang)
+        self.starts = [a for a, _ in self.full]
+        touch = m.mandate.thresholds.touch_weight or min_weight
+        self.named_by: Counter[int] = Counter()
+        for hs in hits.values():
+            self.named_by.update(
+                {self.sentence_of(h.start) for h in hs if h.counted and h.weight >= touch}
+            )
+        self.every = sorted((h.start, h.end) for hs in hits.values() for h in hs if h.counted)
+        self.longest = max((e - s for s, e in self.every), default=0)
+        self._clauses: dict[int, list[tuple[int, int, float]]] = {}
+
+    def sentence_of(self, char: int) -> int:
+        return bisect_right(self.starts, char) - 1
+
+    def clauses(self, n: int) -> list[tuple[int, int, float]]:
+        """(start, end, value) of each clause of sentence ``n``."""
+        if n not in self._clauses:
+            m, text, w = self.matcher, self.text, self.matcher.mandate.naming
+            a, b = self.full[n]
+            out = []
+            for ca, cb in clauses(text, a, b, lang=m.lang):
+                stretch = _masked(text, ca, cb, self.every, self.longest)
+                value = w.figure * figures(stretch, m.lang) + w.word * content_words(
+                    stretch, m.stopwords, m.letters, m.per_word
+                )
+                out.append((ca, cb, value))
+            self._clauses[n] = out
+        return self._clauses[n]
+
+
+def _masked(text: str, a: int, b: int, spans: list[tuple[int, int]], longest: int) -> str:
+    """``text[a:b]`` with every character inside one of ``spans`` (sorted; none longer than
+    ``longest``) made a space: only the spans near the stretch are read, and it is built from
+    slices, not character by character."""
+    pieces, at = [], a
+    lo = bisect_left(spans, (a - longest, -1))
+    for s, e in spans[lo : bisect_left(spans, (b, -1))]:
+        s, e = max(s, at), min(e, b)
+        if s >= e:
+            continue
+        pieces += (text[at:s], " " * (e - s))
+        at = e
+    pieces.append(text[at:b])
+    return "".join(pieces)
+
+
 class _Spans:
     """Character spans, sorted once, asked which one overlaps a hit in logarithmic time."""
 
@@ -555,24 +833,56 @@ def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str], lan
     return len(spoken) / max(1, len(spans))
 
 
-def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
     """Where terms overlap, the longest (then heaviest, then counted) stands; the rest go.
 
-    Taken characters are remembered in a set: each hit costs its own length, not the number of
-    hits kept before it.
+    Hits are tuples (start, end, term, weight, counted, …). Taken characters are remembered in
+    a set: each hit costs its own length, not the number of hits kept before it.
     """
-    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), not h.counted, -h.weight, h.start))
+    by_start = sorted(hits, key=_start)
+    if all(h[1] > h[0] for h in hits) and all(b[0] >= a[1] for a, b in pairwise(by_start)):
+        return by_start  # nothing overlaps (the usual case): every hit stands
+    ordered = sorted(hits, key=lambda h: (h[0] - h[1], not h[4], -h[3], h[0]))
     taken: set[int] = set()
-    kept: list[Hit] = []
+    kept: list[tuple] = []
     for hit in ordered:
-        if hit.end <= hit.start:
-            if hit.start not in taken:
+        start, end = hit[0], hit[1]
+        if end <= start:
+            if start not in taken:
                 kept.append(hit)
             continue
-        if not any(c in taken for c in range(hit.start, hit.end)):
+        if not any(c in taken for c in range(start, end)):
             kept.append(hit)
-            taken.update(range(hit.start, hit.end))
-    return sorted(kept, key=lambda h: h.start)
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda h: h[0])
+
+
+_PROMISE = "the sentence only promises the information"
+_start = itemgetter(0)
+
+
+def _hit(
+    start: int,
+    end: int,
+    term: str,
+    weight: float,
+    counted: bool,
+    why_not: str | None,
+    aside: str | None,
+    phrase: str | None,
+) -> Hit:
+    """A ``Hit`` from values the matcher made itself: no validation (see ``models.trusted``)."""
+    return trusted(
+        Hit,
+        term=term,
+        start=start,
+        end=end,
+        weight=weight,
+        counted=counted,
+        why_not=why_not,
+        aside=aside,
+        phrase=phrase,
+    )
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
@@ -614,6 +924,7 @@ def _windows(text: str, size: int, lang: str | None = None) -> list[tuple[int, s
 
 
 _SPACE = re.compile(r"\s")
+_WHITE = re.compile(r"\s+")
 _WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and memory bounded
 
 

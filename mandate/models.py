@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel as _PydanticModel
 from pydantic import ConfigDict, Field
@@ -18,6 +18,33 @@ class BaseModel(_PydanticModel):
     """Schemas are built on first use, not at import: a cold run pays only for what it uses."""
 
     model_config = ConfigDict(defer_build=True)
+
+
+_FIELDS: dict[type, tuple[list[str], set[str]]] = {}
+_new_attr = object.__setattr__
+M = TypeVar("M", bound=_PydanticModel)
+
+
+def trusted(cls: type[M], **values: object) -> M:
+    """A model built from values the checker computed itself (right types, every field given),
+    without validation: what ``model_construct`` sets, with one shared set of set fields per
+    class. A long letter makes hundreds of thousands of hits and labels: validating each, and a
+    set of field names in each, cost more time and memory than the text itself. (Pydantic only
+    ever adds a field's name to that set — present already — or copies it.)"""
+    known = _FIELDS.get(cls)
+    if known is None:
+        known = _FIELDS[cls] = (list(cls.model_fields), set(cls.model_fields))
+    names, every = known
+    if list(values) != names:  # the fields' order is the JSON's order
+        if values.keys() != every:
+            return cls.model_construct(**values)
+        values = {name: values[name] for name in names}
+    model = cls.__new__(cls)
+    _new_attr(model, "__dict__", values)
+    _new_attr(model, "__pydantic_fields_set__", every)
+    _new_attr(model, "__pydantic_extra__", None)
+    _new_attr(model, "__pydantic_private__", None)
+    return model
 
 
 class Block(BaseModel):

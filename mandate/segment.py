@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from mandate.errors import InputError, UnsupportedLanguage
 from mandate.language import (
+    DETECT_CHARS,
     Patterns,
     codes,
     detect,
@@ -24,7 +25,7 @@ from mandate.language import (
     profile,
     sentence_splitter,
 )
-from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source
+from mandate.models import Block, Document, Join, Paragraph, Role, Section, Source, trusted
 
 # What a full stop may follow without ending anything: a paragraph number, an initial of any
 # script, a well-formed roman numeral (a word spelt with those letters still ends its sentence).
@@ -44,8 +45,15 @@ def sentences(
     A full stop after a paragraph number ('6.'), an initial ('A.') or an abbreviation of the
     language ('Mr.', 'para.') ends nothing. Without a language, every profile's marks end one.
     """
+    return list(_sentences(text, abbreviations, lang, sentence_splitter(lang)))
 
-    return _spans(text, sentence_splitter(lang), _ends_nothing(abbreviations))
+
+@lru_cache(maxsize=64)
+def _sentences(
+    text: str, abbreviations: frozenset[str], lang: str | None, splitter: re.Pattern[str]
+) -> tuple[tuple[int, int], ...]:
+    """Kept for the last passages asked: the matcher and the checks ask about each one."""
+    return tuple(_spans(text, splitter, _ends_nothing(abbreviations)))
 
 
 @lru_cache(maxsize=64)
@@ -161,7 +169,13 @@ def _list_item(block: Block, lang: str) -> bool:
     if block.list_item or _BULLET.match(block.text):
         return True
     head = block.text.lstrip()
-    return any(re.match(m, head) for m in profile(lang).letter.list_markers)
+    return any(m.match(head) for m in _markers(tuple(profile(lang).letter.list_markers)))
+
+
+@lru_cache(maxsize=16)
+def _markers(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A profile's list markers compiled once (asked of every block)."""
+    return tuple(re.compile(m) for m in markers)
 
 
 def _lead_in(text: str, lang: str) -> bool:
@@ -355,6 +369,18 @@ def _mark_roles(paras: list[_Para], lang: str) -> list[int]:
     return cited
 
 
+def _opening(blocks: list[Block], chars: int) -> str:
+    """The blocks joined by line ends, as far as the first ``chars`` characters (a 20 MB letter
+    is not copied whole to read its opening)."""
+    taken, length = [], 0
+    for block in blocks:
+        taken.append(block.text)
+        length += len(block.text) + 1
+        if length > chars:
+            break
+    return "\n".join(taken)[:chars]
+
+
 def segment(source: Source, language: str | None = None) -> Document:
     """The letter's structure from the reader's blocks."""
     if not source.blocks:
@@ -362,7 +388,7 @@ def segment(source: Source, language: str | None = None) -> Document:
     if language is not None and language not in codes():
         known = ", ".join(sorted(codes()))
         raise InputError(f"The checker has no language profile for '{language}' (it has {known}).")
-    lang = language or detect_language("\n".join(b.text for b in source.blocks))
+    lang = language or detect_language(_opening(source.blocks, DETECT_CHARS))
     if lang not in codes():
         raise UnsupportedLanguage(lang)
     paras = _rejoin(source.blocks, lang, explicit=source.format == "docx")
@@ -399,7 +425,8 @@ def _assemble(source: Source, lang: str, paras: list[_Para], cited: list[int]) -
             target = sections[-1]
         index = len(paragraphs) + 1
         paragraphs.append(
-            Paragraph(
+            trusted(
+                Paragraph,
                 index=index,
                 section=target.index,
                 role=p.role,

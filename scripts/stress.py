@@ -111,15 +111,33 @@ def run(path: Path, out: Path) -> tuple[float, float, float, int]:
 def main(names: list[str]) -> None:
     chosen = [f for f in INPUTS if not names or f.__name__ in names]
     print(f"{'input':<16} {'size':>10} {'wall s':>8} {'cpu s':>8} {'RSS MB':>8} {'exit':>5}")
+    figures: dict[str, tuple[int, float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for make in chosen:
             path = Path(tmp) / f"{make.__name__}.txt"
             path.write_text(make(SIZE), encoding="utf-8")
             wall, cpu, rss, code = run(path, Path(tmp) / "out.json")
             size = path.stat().st_size
+            figures[make.__name__] = (size, cpu, rss)
             print(f"{make.__name__:<16} {size:>10,} {wall:>8.2f} {cpu:>8.2f} {rss:>8.0f} {code:>5}")
             sys.stdout.flush()
             path.unlink()
+    print(growth(figures))
+
+
+def growth(figures: dict[str, tuple[int, float, float]]) -> str:
+    """How time and memory grow from 100x to 1000x the seed (linear: about x10 beyond the start,
+    which the 1x run stands for)."""
+    if "seed_x100" not in figures or "seed_x1000" not in figures:
+        return "growth 100x -> 1000x: run both seed_x100 and seed_x1000 to see it"
+    (s1, c1, r1), (s2, c2, r2) = figures["seed_x100"], figures["seed_x1000"]
+    start = figures.get("seed_x1", (0, 0.0, 0.0))[1]
+    beyond = (c2 - start) / (c1 - start) if c1 > start else float("nan")
+    return (
+        f"growth 100x -> 1000x: size x{s2 / s1:.1f}, CPU x{c2 / c1:.1f} "
+        f"(x{beyond:.1f} beyond the {start:.1f} s start), RSS x{r2 / r1:.1f} "
+        f"(+{r2 - r1:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

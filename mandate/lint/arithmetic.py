@@ -100,7 +100,8 @@ class _Count:
     kind: str
 
 
-def _counts(text: str, lang: _Lang, dates: list[tuple[int, int]]) -> list[_Count]:
+def _counts(text: str, lang: _Lang) -> list[_Count]:
+    """The counts of a passage (the day or year of a date is left to the caller)."""
     out = []
     for m in lang.count.finditer(text):
         digits = re.sub(r"\D", "", m.group("n"))
@@ -108,8 +109,6 @@ def _counts(text: str, lang: _Lang, dates: list[tuple[int, int]]) -> list[_Count
             continue  # a serial number, or a decimal figure: nothing a breakdown counts
         if not m.group("p") and lang.percent.match(text, m.end("n") + len(m.group("frac") or "")):
             continue  # a percentage standing alone
-        if any(a <= m.start() < b for a, b in dates):
-            continue  # the day or year of a date
         value = int(digits)
         if not lang.units and 1900 <= value <= 2100 and not m.group("p"):
             continue  # a year, not a count
@@ -131,8 +130,11 @@ def _check_paragraph(
 ) -> Iterator[Finding]:
     """Each sentence's first total with a breakdown after it (counts bucketed once: linear)."""
     text = paragraph.text
+    counts = _counts(text, lang)
+    if len(counts) < 2:
+        return  # dates only ever remove counts: most paragraphs need not look for them
     dates = [(a, b) for _, a, b in find_dates(text, document.language, year=1)]
-    counts = _counts(text, lang, dates)
+    counts = [c for c in counts if not any(a <= c.start < b for a, b in dates)]
     if len(counts) < 2:
         return
     spans = sentences(text, abbreviations, document.language)

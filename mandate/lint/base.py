@@ -4,10 +4,13 @@ worded from the message catalog), and reading dates."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from mandate import messages
 from mandate.language import patterns
 from mandate.models import Document, Finding, Paragraph, Param, Role, Severity
+
+_DIGIT = re.compile(r"\d")
 
 
 def excerpt(text: str, start: int, end: int, context: int = 12) -> str:
@@ -57,6 +60,8 @@ def find_dates(text: str, lang: str, year: int | None = None) -> list[tuple[dt.d
 
     Digits may be of any script (Arabic-Indic too): ``int`` reads them all.
     """
+    if not _DIGIT.search(text):
+        return []  # a date's day is read with int(): no digit, no date (most paragraphs)
     c = patterns(lang)
     out: list[tuple[dt.date, int, int]] = []
     taken: list[tuple[int, int]] = []

@@ -118,10 +118,10 @@ def _block(lines: list[str], line: int, blank: int, page_break: bool) -> Block:
 def join_lines(lines: list[str]) -> str:
     """Wrapped lines of one block become one paragraph: no space between CJK characters."""
     lines = [line for line in lines if line]
-    if not lines:
-        return ""
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
     joined = "".join(lines)
-    chinese = sum(map(_is_cjk, joined)) > 0.3 * len(joined)  # then a line end is never a space
+    chinese = len(_CJK.findall(joined)) > 0.3 * len(joined)  # then a line end is never a space
     out = lines[0]
     for line in lines[1:]:
         if out and (chinese or _is_cjk(out[-1]) or _is_cjk(line[0])):
@@ -131,6 +131,9 @@ def join_lines(lines: list[str]) -> str:
         else:
             out += " " + line
     return out
+
+
+_CJK = re.compile("[\u3000-\u9fff\uff00-\uffef]")
 
 
 def _is_cjk(ch: str) -> bool:
