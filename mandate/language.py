@@ -19,14 +19,11 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandate.errors import InputError
 from mandate.judgement import DeferralGrammar
 from mandate.resources import rules_dir
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lang = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 Script = Literal["han", "latin", "cyrillic", "arabic", "greek", "hebrew", "devanagari"]
@@ -343,23 +340,48 @@ def _describe(path: Path, exc: ValidationError) -> str:
     return f"{path}: field {field}: {first['msg']}{tail}."
 
 
-def _load(path: Path) -> dict:
+def _parse(text: str, path: Path) -> object:
+    import yaml
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"The language file {path} cannot be read: {exc}.") from None
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise InputError(f"{path}:{line} is not valid YAML.") from None
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"The language file {path} cannot be read: {exc}.") from None
+
+
+def _load(path: Path, text: str | None = None) -> dict:
+    from mandate.datacache import parsed_yaml
+
+    text = _text(path) if text is None else text
+    data = parsed_yaml(text, lambda t: _parse(t, path))  # parsed once per content
     if not isinstance(data, dict):
         raise InputError(f"{path}: a language file must be a YAML mapping.")
     return data
 
 
 def load_profile(path: Path) -> Profile:
-    """Read and validate one profile; InputError names the file, the field and the reason."""
-    data = _load(path)
+    """Read and validate one profile; InputError names the file, the field and the reason.
+
+    A valid profile is kept in the data cache for its content and the checker's code: the next
+    run reads it back instead of parsing and validating again (cold start matters).
+    """
+    from mandate.datacache import code_stamp, remember
+
+    text = _text(path)
+    return remember(f"profile\0{code_stamp()}\0{path}\0{text}", lambda: _validate(path, text))
+
+
+def _validate(path: Path, text: str) -> Profile:
+    data = _load(path, text)
     try:
         profile = Profile.model_validate({**data, "source": str(path)})
     except ValidationError as exc:
