@@ -34,8 +34,12 @@ _MAX_ENTRIES = 256  # beyond this, the oldest entries go (an author editing rule
 _MAX_BYTES = 64 * 1024 * 1024
 # The only classes a cached value may hold besides the builtin containers and scalars (which
 # pickle writes without naming a class): YAML timestamps.
-_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
-            ("datetime", "timezone")}
+_ALLOWED = {
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+}
 _MISSING = object()
 
 
@@ -96,8 +100,11 @@ def code_stamp() -> str:
     cache is only good for the code that validated it."""
     here = Path(__file__).resolve().parent
     try:
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(here)
-                       if e.name.endswith(".py"))
+        files = sorted(
+            (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+            for e in os.scandir(here)
+            if e.name.endswith(".py")
+        )
     except OSError:
         files = []
     return f"{here}:{files}:{module_stamp('pydantic')}:{module_stamp('pydantic_core')}"
@@ -149,8 +156,9 @@ def _write(where: Path, path: Path, value: Any) -> None:
         return
     tmp = where / f".{path.name}.{os.getpid()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
+        fd = os.open(
+            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
         os.replace(tmp, path)
@@ -164,8 +172,11 @@ def _write(where: Path, path: Path, value: Any) -> None:
 def _prune(where: Path) -> None:
     """Keep the newest ``_MAX_ENTRIES`` entries."""
     try:
-        entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(where)
-                   if e.name.endswith(".pickle") and e.is_file(follow_symlinks=False)]
+        entries = [
+            (e.stat().st_mtime_ns, e.path)
+            for e in os.scandir(where)
+            if e.name.endswith(".pickle") and e.is_file(follow_symlinks=False)
+        ]
     except OSError:
         return
     if len(entries) <= _MAX_ENTRIES:

@@ -393,8 +393,13 @@ def _validate(path: Path, text: str) -> Profile:
 
 def profile_dirs() -> list[Path]:
     """Folders of profiles: those named in MANDATE_LANGUAGES first, then the bundled one."""
-    extra = [Path(p) for p in os.environ.get(LANGUAGES_ENV, "").split(os.pathsep) if p]
-    return [*extra, rules_dir() / "languages"]
+    return list(_dirs(os.environ.get(LANGUAGES_ENV, "")))
+
+
+@cache
+def _dirs(setting: str) -> tuple[Path, ...]:  # asked for on every profile lookup: built once
+    extra = [Path(p) for p in setting.split(os.pathsep) if p]
+    return (*extra, rules_dir() / "languages")
 
 
 @cache
@@ -442,7 +447,14 @@ class _Cues(Strict):
 
 @cache
 def _cues(path: Path) -> _Cues:
-    data = _load(path)
+    from mandate.datacache import code_stamp, remember
+
+    text = _text(path)  # every profile is read to detect a language: validated once per content
+    return remember(f"cues\0{code_stamp()}\0{path}\0{text}", lambda: _validate_cues(path, text))
+
+
+def _validate_cues(path: Path, text: str) -> _Cues:
+    data = _load(path, text)
     detection = data.get("detection") or {}
     try:
         return _Cues.model_validate(
@@ -470,11 +482,21 @@ def _recognised(dirs: tuple[Path, ...]) -> dict[str, KnownLanguage]:
     for directory in reversed(dirs):
         path = directory / "recognised.yaml"
         if path.exists():
-            try:
-                out.update(Recognised.model_validate(_load(path)).languages)
-            except ValidationError as exc:
-                raise InputError(_describe(path, exc)) from None
+            out.update(_known(path).languages)
     return out
+
+
+def _known(path: Path) -> Recognised:
+    from mandate.datacache import code_stamp, remember
+
+    def build() -> Recognised:
+        try:
+            return Recognised.model_validate(_load(path, text))
+        except ValidationError as exc:
+            raise InputError(_describe(path, exc)) from None
+
+    text = _text(path)
+    return remember(f"recognised\0{code_stamp()}\0{path}\0{text}", build)
 
 
 def recognised() -> dict[str, KnownLanguage]:

@@ -33,7 +33,7 @@ FALLBACK = "en"
 class Catalog(BaseModel):
     """One language's messages and how its text is laid out."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: Literal["messages"]
     lang: str = Field(pattern=r"^[a-z]{2,3}$")
