@@ -39,10 +39,6 @@ _SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "devanagari": ((0x900, 0x97F),),
 }
 LANGUAGES_ENV = "MANDATE_LANGUAGES"
-_SCRIPT_CLASSES = {
-    name: re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
-    for name, ranges in _SCRIPT_RANGES.items()
-}
 
 
 def script_of(ch: str) -> str | None:
@@ -56,9 +52,12 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+@cache
 def script_class(name: str) -> re.Pattern[str]:
-    """One letter of a script (a regex character class)."""
-    return _SCRIPT_CLASSES[name]
+    """One letter of a script (a regex character class, compiled when first asked for: the wide
+    Han ranges alone take milliseconds)."""
+    ranges = _SCRIPT_RANGES[name]
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
 class Strict(BaseModel):
@@ -540,8 +539,11 @@ def detect(text: str) -> str:
     an English profile.
     """
     text = text[:20000]  # plenty to tell the language; long letters need not be read twice
-    scripts = Counter({s: len(rx.findall(text)) for s, rx in _SCRIPT_CLASSES.items()})
-    scripts = +scripts  # scripts with no letter at all drop out
+    scripts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():  # each distinct character looked up once
+        found = script_of(ch)
+        if found is not None:
+            scripts[found] += n
     total = sum(scripts.values())
     known = cues()
     if not total:
