@@ -246,10 +246,10 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
 
 
 def _yaml_text(text: str, path: Path, what: str):
-    from mandate.datacache import parsed_yaml
-
-    try:  # parsed once per content, then read from the data cache (and yaml not even imported)
-        return parsed_yaml(text, lambda t: _parse(t, path, what), f"max_nodes={MAX_NODES}")
+    # Not kept in the data cache: waivers are the desk officer's own words, and a valid mandate
+    # is kept whole by load_mandate (yaml is imported only when one has to be parsed).
+    try:
+        return _parse(text, path, what)
     except RecursionError:
         raise InputError(f"The {what} {path} is nested too deeply to be a {what}.") from None
 

@@ -174,3 +174,17 @@ def test_a_cold_check_reads_no_yaml_and_no_babel_locale(cache_dir):
     loaded = eval(second.stdout.strip().splitlines()[-1])  # a list of module names
     assert "yaml" not in loaded
     assert "babel.dates" not in loaded  # imported only when Babel unpickles a locale's data
+
+
+def test_waivers_are_never_kept(cache_dir, tmp_path):
+    """Waivers are the desk officer's own words: read each time, never copied into the cache."""
+    from mandate.rules import load_yaml_file
+
+    path = tmp_path / "letter.waivers.yaml"
+    path.write_text(
+        "waivers:\n  - {rule: placeholder, paragraph: 7, reason: Figures confirmed by DPO.}\n",
+        encoding="utf-8",
+    )
+    assert load_yaml_file(path, "waivers file")["waivers"][0]["paragraph"] == 7
+    for entry in cache_dir.glob("*.pickle") if cache_dir.exists() else []:
+        assert b"Figures confirmed" not in entry.read_bytes()
