@@ -1,13 +1,15 @@
-"""Parsed data files kept between runs: parsing YAML is a large share of a cold ``mandate check``.
+"""Data files kept between runs, parsed and validated: that was a large share of a cold check.
 
-A rules file, language profile or message catalog is parsed once per content and kept in the
-user's cache folder, keyed by a SHA-256 of its text and of what the parse depends on (the parser's
-installed files, limits); the next run reads it back instead of parsing. Validation still runs on
-every run, on what is read, so errors name the file and field exactly as before, and an edited
-file is a new key. Only plain data is stored (mappings, lists, strings, numbers, dates): the
-unpickler refuses every other type, so a tampered cache file cannot run code, and a cache file
-that cannot be read is parsed again. Nothing is cached when the folder is missing and cannot be
-made, is not a folder of the current user's, or is writable by others.
+A mandate, a language profile (and the detection cues of each), a message catalog and a locale's
+CLDR plural rules are built once per content and kept in the user's cache folder, keyed by a
+SHA-256 of the file's text and of everything the result depends on (the checker's own modules,
+the installed PyYAML, pydantic or Babel, limits); the next run reads the result back instead of
+parsing and validating again. An edited file, or edited code, is a new key; a file that does not
+parse or validate is never kept, so its error names the file and field exactly as before. Only
+plain data and the checker's own pydantic models are stored: the unpickler refuses every other
+class, so a tampered cache file cannot run code, and an entry that cannot be read is built again.
+Waivers (the desk officer's own words) are never kept. Nothing is cached when the folder is
+missing and cannot be made, is not the current user's, or is writable by others.
 
 Folder: ``$MANDATE_CACHE``, else ``$XDG_CACHE_HOME/mandate``, else ``~/.cache/mandate``;
 ``MANDATE_CACHE=off`` turns the cache off.
