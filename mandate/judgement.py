@@ -43,7 +43,7 @@ class DeferralGrammar(BaseModel):
     the ``conditions`` on which the matter depends.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     promise: list[str] = Field(default_factory=list)
     channel: list[str] = Field(default_factory=list)

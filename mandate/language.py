@@ -19,14 +19,11 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandate.errors import InputError
 from mandate.judgement import DeferralGrammar
 from mandate.resources import rules_dir
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lang = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 Script = Literal["han", "latin", "cyrillic", "arabic", "greek", "hebrew", "devanagari"]
@@ -42,10 +39,6 @@ _SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "devanagari": ((0x900, 0x97F),),
 }
 LANGUAGES_ENV = "MANDATE_LANGUAGES"
-_SCRIPT_CLASSES = {
-    name: re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
-    for name, ranges in _SCRIPT_RANGES.items()
-}
 
 
 def script_of(ch: str) -> str | None:
@@ -59,9 +52,12 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+@cache
 def script_class(name: str) -> re.Pattern[str]:
-    """One letter of a script (a regex character class)."""
-    return _SCRIPT_CLASSES[name]
+    """One letter of a script (a regex character class, compiled when first asked for: the wide
+    Han ranges alone take milliseconds)."""
+    ranges = _SCRIPT_RANGES[name]
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
 class Strict(BaseModel):
@@ -343,23 +339,48 @@ def _describe(path: Path, exc: ValidationError) -> str:
     return f"{path}: field {field}: {first['msg']}{tail}."
 
 
-def _load(path: Path) -> dict:
+def _parse(text: str, path: Path) -> object:
+    import yaml
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"The language file {path} cannot be read: {exc}.") from None
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise InputError(f"{path}:{line} is not valid YAML.") from None
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"The language file {path} cannot be read: {exc}.") from None
+
+
+def _load(path: Path, text: str | None = None) -> dict:
+    from mandate.datacache import parsed_yaml
+
+    text = _text(path) if text is None else text
+    data = parsed_yaml(text, lambda t: _parse(t, path))  # parsed once per content
     if not isinstance(data, dict):
         raise InputError(f"{path}: a language file must be a YAML mapping.")
     return data
 
 
 def load_profile(path: Path) -> Profile:
-    """Read and validate one profile; InputError names the file, the field and the reason."""
-    data = _load(path)
+    """Read and validate one profile; InputError names the file, the field and the reason.
+
+    A valid profile is kept in the data cache for its content and the checker's code: the next
+    run reads it back instead of parsing and validating again (cold start matters).
+    """
+    from mandate.datacache import code_stamp, remember
+
+    text = _text(path)
+    return remember(f"profile\0{code_stamp()}\0{path}\0{text}", lambda: _validate(path, text))
+
+
+def _validate(path: Path, text: str) -> Profile:
+    data = _load(path, text)
     try:
         profile = Profile.model_validate({**data, "source": str(path)})
     except ValidationError as exc:
@@ -431,7 +452,14 @@ class _Cues(Strict):
 
 @cache
 def _cues(path: Path) -> _Cues:
-    data = _load(path)
+    from mandate.datacache import code_stamp, remember
+
+    text = _text(path)  # every profile is read to detect a language: validated once per content
+    return remember(f"cues\0{code_stamp()}\0{path}\0{text}", lambda: _validate_cues(path, text))
+
+
+def _validate_cues(path: Path, text: str) -> _Cues:
+    data = _load(path, text)
     detection = data.get("detection") or {}
     try:
         return _Cues.model_validate(
@@ -459,11 +487,21 @@ def _recognised(dirs: tuple[Path, ...]) -> dict[str, KnownLanguage]:
     for directory in reversed(dirs):
         path = directory / "recognised.yaml"
         if path.exists():
-            try:
-                out.update(Recognised.model_validate(_load(path)).languages)
-            except ValidationError as exc:
-                raise InputError(_describe(path, exc)) from None
+            out.update(_known(path).languages)
     return out
+
+
+def _known(path: Path) -> Recognised:
+    from mandate.datacache import code_stamp, remember
+
+    def build() -> Recognised:
+        try:
+            return Recognised.model_validate(_load(path, text))
+        except ValidationError as exc:
+            raise InputError(_describe(path, exc)) from None
+
+    text = _text(path)
+    return remember(f"recognised\0{code_stamp()}\0{path}\0{text}", build)
 
 
 def recognised() -> dict[str, KnownLanguage]:
@@ -510,8 +548,11 @@ def detect(text: str) -> str:
     an English profile.
     """
     text = text[:DETECT_CHARS]  # plenty to tell the language; long letters need not be read twice
-    scripts = Counter({s: len(rx.findall(text)) for s, rx in _SCRIPT_CLASSES.items()})
-    scripts = +scripts  # scripts with no letter at all drop out
+    scripts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():  # each distinct character looked up once
+        found = script_of(ch)
+        if found is not None:
+            scripts[found] += n
     total = sum(scripts.values())
     known = cues()
     if not total:

@@ -15,6 +15,8 @@ text under it that already speaks of it, never to text that does not.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -932,8 +934,9 @@ _MATCHERS: dict[tuple[str, str, str], ElementMatcher] = {}
 
 
 def matcher_for(mandate: Mandate, lang: str) -> ElementMatcher:
-    """The matcher for a mandate and language, built once per process (keyed by content)."""
-    key = (mandate.id, lang, mandate.model_dump_json())
+    """The matcher for a mandate and language, built once per process (keyed by content: the
+    pickled fields, which need no serializer built as a JSON dump would on a cold start)."""
+    key = (mandate.id, lang, hashlib.sha256(pickle.dumps(mandate)).hexdigest())
     if key not in _MATCHERS:
         _MATCHERS[key] = ElementMatcher(mandate, lang)
     return _MATCHERS[key]

@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandate.errors import InputError
@@ -34,7 +33,7 @@ FALLBACK = "en"
 class Catalog(BaseModel):
     """One language's messages and how its text is laid out."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: Literal["messages"]
     lang: str = Field(pattern=r"^[a-z]{2,3}$")
@@ -82,23 +81,51 @@ def catalog(lang: str) -> Catalog:
     path = messages_dir() / f"{lang}.yaml"
     if not path.is_file():
         path = messages_dir() / f"{FALLBACK}.yaml"
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster cold
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        return Catalog.model_validate(data)
+    from mandate.datacache import code_stamp, parsed_yaml, remember
+
+    try:  # a valid catalog is kept in the data cache for its content and the checker's code
+        text = path.read_text(encoding="utf-8")
+        return remember(
+            f"catalog\0{code_stamp()}\0{text}",
+            lambda: Catalog.model_validate(parsed_yaml(text, _parse)),
+        )
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(top level)"
         raise InputError(f"{path}: field {field}: {first['msg']}.") from None
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, _Unreadable) as exc:
         raise InputError(f"The message catalog {path} cannot be read: {exc}.") from None
+
+
+def _parse(text: str) -> object:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise _Unreadable(str(exc)) from None
+
+
+class _Unreadable(Exception):
+    """A catalog that is not YAML (the message is PyYAML's)."""
 
 
 @cache
 def _plural_rule(locale: str):
+    """Babel's CLDR plural rule of the locale. Its rules (a few short strings) are kept in the
+    data cache: Babel reads the whole locale (hundreds of kilobytes) to give them."""
+    from babel.plural import PluralRule
+
+    from mandate.datacache import module_stamp, remember
+
+    rules = remember(f"plural\0{module_stamp('babel')}\0{locale}", lambda: _cldr_rules(locale))
+    return PluralRule(rules)
+
+
+def _cldr_rules(locale: str) -> dict[str, str]:
     from babel import Locale
 
-    return Locale.parse(locale).plural_form
+    return dict(Locale.parse(locale).plural_form.rules)
 
 
 def plural(lang: str, n: int | float) -> Plural:

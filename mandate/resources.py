@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@cache
 def _data(name: str) -> Path:
     """A wheel carries ``rules/`` and ``reports/`` in the package; a checkout at its top."""
     installed = _PACKAGE / "_data" / name

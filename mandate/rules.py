@@ -13,14 +13,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from mandate.errors import InputError
 from mandate.hygiene import clean
 from mandate.resources import rules_dir
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: rules load 10x faster
 
 Lang = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 
@@ -233,22 +230,26 @@ def load_yaml_file(path: Path, what: str = "rules file", max_bytes: int = RULES_
     Expansion is capped before anything is built: a few kilobytes of nested aliases expand to
     gigabytes (the "billion laughs").
     """
+    return _yaml_text(_read_text(path, what, max_bytes), path, what)
+
+
+def _read_text(path: Path, what: str, max_bytes: int) -> str:
     from mandate.files import read_input
 
     raw = read_input(path, max_bytes, what)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"The {what} {path} is not UTF-8 text (byte {exc.start + 1} is invalid)."
         ) from None
+
+
+def _yaml_text(text: str, path: Path, what: str):
+    # Not kept in the data cache: waivers are the desk officer's own words, and a valid mandate
+    # is kept whole by load_mandate (yaml is imported only when one has to be parsed).
     try:
-        _check_expansion(text, path, what)
-        return yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" line {where.line + 1}" if where else ""
-        raise InputError(f"{path}:{line} is not valid YAML.") from None
+        return _parse(text, path, what)
     except RecursionError:
         raise InputError(f"The {what} {path} is nested too deeply to be a {what}.") from None
 
@@ -256,14 +257,35 @@ def load_yaml_file(path: Path, what: str = "rules file", max_bytes: int = RULES_
 MAX_NODES = 200_000  # a rules file has a few thousand; aliases must not multiply that
 
 
+def _loader():  # -> type[yaml.SafeLoader]
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: rules load 10x faster
+
+
+def _parse(text: str, path: Path, what: str):
+    """The YAML document, once its alias expansion is known to be within reason."""
+    import yaml
+
+    try:
+        _check_expansion(text, path, what)
+        return yaml.load(text, Loader=_loader())
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise InputError(f"{path}:{line} is not valid YAML.") from None
+
+
 def _check_expansion(text: str, path: Path, what: str) -> None:
     """Count the nodes the document would expand to, aliases included, from the parser's events
     alone (nothing is built): a few kilobytes of nested aliases would make gigabytes (the
     "billion laughs"). Anchors and aliases within reason, as PyYAML's own dumper writes them,
     stay allowed."""
+    import yaml
+
     sizes: dict[str, int] = {}
     stack: list[list] = [[None, 0]]  # open collections: [anchor, nodes inside so far]
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, yaml.AliasEvent):
             stack[-1][1] += sizes.get(event.anchor, 1)
         elif isinstance(event, yaml.ScalarEvent):
@@ -285,8 +307,11 @@ def _check_expansion(text: str, path: Path, what: str) -> None:
             )
 
 
-def _load_yaml(path: Path, max_bytes: int = RULES_MAX_BYTES) -> dict:
-    data = load_yaml_file(path, "rules file", max_bytes)
+def _load_yaml(path: Path, max_bytes: int = RULES_MAX_BYTES, text: str | None = None) -> dict:
+    if text is None:
+        data = load_yaml_file(path, "rules file", max_bytes)
+    else:
+        data = _yaml_text(text, path, "rules file")
     if not isinstance(data, dict):
         raise InputError(f"{path}: a rules file must be a YAML mapping.")
     return data
@@ -319,9 +344,20 @@ def _describe(path: Path, exc: ValidationError) -> str:
 
 
 def load_mandate(path: Path, max_bytes: int = RULES_MAX_BYTES) -> Mandate:
-    """Read and validate one mandate file; InputError names the file, field and reason."""
-    data = _load_yaml(path, max_bytes)
-    return validate(Mandate, {**data, "source": str(path)}, path)  # type: ignore[return-value]
+    """Read and validate one mandate file; InputError names the file, field and reason.
+
+    A valid mandate is kept in the data cache for its content and the checker's code: the next
+    run reads it back instead of parsing and validating again (cold start matters).
+    """
+    from mandate.datacache import code_stamp, remember
+
+    text = _read_text(path, "rules file", max_bytes)
+
+    def build() -> Mandate:
+        data = _load_yaml(path, max_bytes, text)
+        return validate(Mandate, {**data, "source": str(path)}, path)  # type: ignore[return-value]
+
+    return remember(f"mandate\0{code_stamp()}\0{path}\0{MAX_NODES}\0{text}", build)
 
 
 def mandate_files(directory: Path | None = None) -> list[Path]:

@@ -28,7 +28,7 @@ from mandate.models import Assessment, Finding, Status
 class Waiver(BaseModel):
     """One accepted finding (rule, optionally paragraph and text) or one element."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     rule: str | None = None
     element: str | None = None
@@ -51,7 +51,7 @@ class Waiver(BaseModel):
 
 
 class WaiverFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     waivers: list[Waiver] = Field(default_factory=list)
 
 
