@@ -68,6 +68,15 @@ class _Key:
     slot: str  # group index, part id, or "" (exclude)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """What the matcher read in one passage."""
+
+    hits: dict[str, list[Hit]]  # per element, counted or not (with why)
+    parts: dict[str, set[str]]  # parts of compound elements answered
+    promised: list[tuple[int, int]]  # whole sentences that only promise (deferrals), sorted
+
+
 class ElementMatcher:
     """Compiled patterns of one mandate in one language; build once, classify many letters."""
 
@@ -186,7 +195,13 @@ class ElementMatcher:
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
-        """Hits per element in one passage (counted or not, with why), and parts answered.
+        """Hits per element in one passage (counted or not, with why), and parts answered."""
+        passage = self.passage(text)
+        return passage.hits, passage.parts
+
+    def passage(self, text: str) -> Passage:
+        """Hits per element in one passage (counted or not, with why), parts answered, and the
+        sentences that only promise (the one deferral decision: hits and scores both read it).
 
         Every step is a sort, a bisect or a single pass: time is linear in the passage, however
         many terms it repeats.
@@ -194,11 +209,6 @@ class ElementMatcher:
         found: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self._matches(text):
             found[self.keys[match_id]].append((start, end))
-        bounds = sentences(text, self.abbreviations, self.lang)
-        starts = [a for a, _ in bounds]
-
-        def sentence_of(char: int) -> int:
-            return bisect_right(starts, char) - 1
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
         full_starts = [a for a, _ in whole_sentences(text, self.abbreviations, self.lang)]
@@ -206,11 +216,8 @@ class ElementMatcher:
         def whole_of(char: int) -> int:
             return bisect_right(full_starts, char) - 1
 
-        deferred = {
-            n for n, (a, b) in enumerate(bounds) if any(p.search(text, a, b) for p in self.deferral)
-        }
-        promised = sorted(self.promises(text, [span for spans in found.values() for span in spans]))
-        deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
+        names = [span for key, spans in found.items() if key.kind == "cue" for span in spans]
+        promised = sorted(self.promises(text, names))
         global_excl = _Spans(found.get(_Key("exclude", "*", ""), []))
         by_element: dict[str, list[Hit]] = defaultdict(list)
         parts: dict[str, set[str]] = defaultdict(set)
@@ -232,7 +239,6 @@ class ElementMatcher:
                 hit = Hit.model_construct(
                     term=text[start:end].lower(), start=start, end=end, weight=group.weight
                 )
-                sent = sentence_of(start)
                 covering = excl.covering(start, end)
                 if covering is not None:
                     hit.counted = False
@@ -244,12 +250,16 @@ class ElementMatcher:
                     hit.counted = False
                     hit.why_not = "no " + ", ".join(group.with_) + " in the same sentence"
                     hit.aside = "context"
-                elif sent in deferred:
+                elif _inside(start, promised):
                     hit.counted = False
                     hit.why_not = "the sentence only promises the information"
                     hit.aside = "deferral"
                 by_element[key.element].append(hit)
-        return {e: _resolve_overlaps(h) for e, h in by_element.items()}, parts
+        return Passage(
+            hits={e: _resolve_overlaps(h) for e, h in by_element.items()},
+            parts=parts,
+            promised=promised,
+        )
 
     def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
@@ -267,14 +277,11 @@ class ElementMatcher:
         out = [
             (a, b)
             for a, b in full
-            if g.is_deferral(text[a:b])
-            and self._besides(text, a, b, named, longest) < _ACTION_WORDS
-        ]
-        taken = set(out)
-        out += [
-            (a, b)
-            for a, b in full
-            if (a, b) not in taken and any(p.search(text, a, b) for p in self.deferral)
+            if any(p.search(text, a, b) for p in self.deferral)
+            or (
+                g.is_deferral(text[a:b])
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            )
         ]
         taken = set(out)
         premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
@@ -385,14 +392,12 @@ class ElementMatcher:
         section_said: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
-            hits, parts = self.hits(paragraph.text)
+            passage = self.passage(paragraph.text)
+            hits, parts = passage.hits, passage.parts
             bounds = sentences(paragraph.text, self.abbreviations, self.lang)
             hinted = heading_hints.get(paragraph.section, set())
             # A passage that promises its details later keeps only a share of its weight.
-            promised = self.promises(
-                paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
-            )
-            defers = bool(promised)
+            defers = bool(passage.promised)
             keep = self.mandate.naming.deferred if defers else 1.0
             scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
             boosted = {
