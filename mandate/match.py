@@ -284,6 +284,16 @@ class ElementMatcher:
             )
         ]
         taken = set(out)
+        if out:  # beside a promise, "is being reviewed" says nothing yet either
+            out += [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken
+                and g.is_pending(text[a:b])
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            ]
+            out.sort()
+            taken = set(out)
         premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
         if premature:
             early = set(premature)
@@ -302,16 +312,16 @@ class ElementMatcher:
         named: list[tuple[int, int]],
         longest: int | None = None,
     ) -> float:
-        """Words a deferral sentence says outside its promising clauses and the elements' names
-        (``named`` sorted; ``longest`` the longest name, so only names near a clause are read)."""
+        """Words a deferral sentence says outside its promising or pending clauses and the
+        elements' names (``named`` sorted; ``longest`` the longest name, so only names near a
+        clause are read)."""
         if longest is None:
             named = sorted(named)
             longest = max((e - s for s, e in named), default=0)
-        g = self.grammar
         words = 0.0
         for ca, cb in clauses(text, a, b, lang=self.lang):
             clause = text[ca:cb]
-            if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
+            if self.grammar.promising(clause):
                 continue
             masked = list(clause)
             lo = bisect_left(named, (ca - longest, -1))

@@ -57,3 +57,43 @@ def test_numbered_paragraphs_without_a_lead_in_stay_apart(tmp_path: Path):
         Block(text="2) Patrols rose.", line=3),
     ]
     assert len(_rejoin(blocks, "en")) == 2
+
+
+def test_a_matter_still_being_decided_is_pending_in_every_profile():
+    pending = {
+        "en": "The relief schedule is being reviewed with the contributing countries.",
+        "fr": "Le calendrier des relèves est en cours de révision avec les pays contributeurs.",
+        "zh": "秘书处正在与部队派遣国重新安排轮调时间表。",
+        "es": "El calendario de relevos se está revisando con los países contribuyentes.",
+        "ru": "График ротаций пересматривается вместе со странами, предоставляющими войска.",
+        "ar": "الجدول الزمني للتناوب قيد الاستعراض مع البلدان المساهمة بقوات.",
+    }
+    done = {
+        "en": "The relief schedule was reviewed in May and 12 units rotated.",
+        "fr": "Le calendrier a été révisé en mai et 12 unités ont été relevées.",
+        "zh": "5月完成了轮调时间表的审查，12个单位已换防。",
+        "es": "El calendario se revisó en mayo y 12 unidades fueron relevadas.",
+        "ru": "В мае график был утвержден, и 12 подразделений прошли ротацию.",
+        "ar": "تم اعتماد الجدول في أيار/مايو وتناوبت 12 وحدة.",
+    }
+    for lang, text in pending.items():
+        assert _g(lang).is_pending(text), lang
+        assert not _g(lang).is_pending(done[lang]), lang
+
+
+def test_under_review_beside_a_promise_says_nothing_yet():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "The Secretariat is reviewing the rotation schedule with the troop-contributing "
+        "countries. Details will be shared with the Council in a later communication."
+    )
+    passage = en.passage(text)
+    assert len(passage.promised) == 2  # both sentences
+    assert not any(h.counted for h in passage.hits["a.rotations"])
+    # Without the promise, the review is reported as it is: a mention of rotations.
+    alone = en.passage(text.split(". ")[0] + ".")
+    assert alone.promised == []
+    assert any(h.counted for h in alone.hits["a.rotations"])
