@@ -69,6 +69,17 @@ class _Key:
 
 
 @dataclass(frozen=True)
+class _Judged:
+    """One element in one passage: score (heading bonus included), raw score, verdict bits."""
+
+    score: float
+    raw: float
+    substantive: bool
+    named: bool
+    said: float
+
+
+@dataclass(frozen=True)
 class Passage:
     """What the matcher read in one passage."""
 
@@ -386,6 +397,51 @@ class ElementMatcher:
             total += (said + w.term * len(own_by.get(n, set()))) / max(1, named_by[n])
         return round(total, 2)
 
+    def _judge(self, text: str, passage: Passage, hinted: set[str]) -> dict[str, _Judged]:
+        """Per element found in a passage: its score, whether the passage is about it, and
+        whether it only names it (the thresholds and the ``naming`` weights)."""
+        th = self.mandate.thresholds
+        hits = passage.hits
+        # A passage that promises its details later keeps only a share of its weight.
+        keep = self.mandate.naming.deferred if passage.promised else 1.0
+        scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
+        boosted = {
+            e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
+        }
+        top = max(boosted.values(), default=0.0)
+        whole = whole_sentences(text, self.abbreviations, self.lang)
+        out: dict[str, _Judged] = {}
+        for e, found in hits.items():
+            s = boosted[e]
+            said = self.describe(text, e, hits, th.mention_weight)
+            named = said < self.mandate.naming.described
+            substantive = (
+                not named
+                and s >= th.substantive
+                and s >= th.dominance * top
+                and len(text.strip()) >= th.min_chars
+                and (e in hinted or _share(whole, found, th.mention_weight) >= th.min_share)
+                and (
+                    e in hinted
+                    or _clause_share(text, found, self.abbreviations, self.lang)
+                    >= th.min_clause_share
+                )
+            )
+            if not any(h.counted and h.weight >= th.mention_weight for h in found):
+                s = 0.0  # supporting words only: kept for the record, worth nothing
+                substantive = False
+            touch = th.touch_weight or th.mention_weight
+            if not substantive and not any(h.counted and h.weight >= touch for h in found):
+                s = 0.0  # not about it, and no word that names it: not even a mention
+            out[e] = _Judged(
+                score=s,
+                raw=scores[e],
+                substantive=substantive,
+                named=named and s > 0 and s >= th.dominance * top,
+                said=said,
+            )
+        return out
+
     def classify(self, document: Document) -> Classification:
         """Labels for every body paragraph and section of the letter."""
         th = self.mandate.thresholds
@@ -406,61 +462,36 @@ class ElementMatcher:
             hits, parts = passage.hits, passage.parts
             bounds = sentences(paragraph.text, self.abbreviations, self.lang)
             hinted = heading_hints.get(paragraph.section, set())
-            # A passage that promises its details later keeps only a share of its weight.
-            defers = bool(passage.promised)
-            keep = self.mandate.naming.deferred if defers else 1.0
-            scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
-            boosted = {
-                e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
-            }
-            top = max(boosted.values(), default=0.0)
+            judged = self._judge(paragraph.text, passage, hinted)
+            # A list's items are passages too (each with its lead-in): a merged section written
+            # as labelled bullets answers each element in its own item.
+            for item in _items(paragraph.text):
+                for e, j in self._judge(item, self.passage(item), hinted).items():
+                    if j.substantive and e in judged and not judged[e].substantive:
+                        whole = judged[e]
+                        judged[e] = _Judged(
+                            max(whole.score, j.score), whole.raw, True, False, whole.said
+                        )
             labels = []
             for element in self.mandate.elements:
                 e = element.id
                 if e not in hits:
                     continue
-                s = boosted[e]
-                said = self.describe(paragraph.text, e, hits, th.mention_weight)
-                named = said < self.mandate.naming.described
-                substantive = (
-                    not named
-                    and s >= th.substantive
-                    and s >= th.dominance * top
-                    and len(paragraph.text.strip()) >= th.min_chars
-                    and (
-                        e in hinted
-                        or _share(
-                            whole_sentences(paragraph.text, self.abbreviations, self.lang),
-                            hits[e],
-                            th.mention_weight,
-                        )
-                        >= th.min_share
-                    )
-                    and (
-                        e in hinted
-                        or _clause_share(paragraph.text, hits[e], self.abbreviations, self.lang)
-                        >= th.min_clause_share
-                    )
-                )
-                if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
-                    s = 0.0  # supporting words only: kept for the record, worth nothing
-                    substantive = False
-                touch = th.touch_weight or th.mention_weight
-                if not substantive and not any(h.counted and h.weight >= touch for h in hits[e]):
-                    s = 0.0  # not about it, and no word that names it: not even a mention
+                j = judged[e]
+                s, substantive, said = j.score, j.substantive, j.said
                 labels.append(
                     Label(
                         element=e,
                         score=round(s, 2),
                         substantive=substantive,
-                        heading_hint=e in hinted and scores[e] > 0,
+                        heading_hint=e in hinted and j.raw > 0,
                         hits=hits[e],
                         sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
-                        named=named and s > 0 and s >= th.dominance * top,
+                        named=j.named,
                     )
                 )
-                section_scores[paragraph.section][e] += scores[e] if s > 0 else 0.0
+                section_scores[paragraph.section][e] += j.raw if s > 0 else 0.0
                 section_said[paragraph.section][e] += said if s > 0 else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
@@ -511,6 +542,21 @@ def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
             best[term] = hit.weight
     distinct = sum(best.values())
     return distinct + min(repeats, distinct)
+
+
+# Where a list item starts: a new line (items joined by the segmenter), or a bullet after a colon
+# or a full stop (items a text reader ran together on one line).
+_ITEM = re.compile(r"\n\s*|(?<=[:.;。：；])\s+(?=[-–—•·●▪◦*‣]\s)")
+
+
+def _items(text: str) -> list[str]:
+    """Each list item of a paragraph with its lead-in; none unless there are two items."""
+    cuts = [m.start() for m in _ITEM.finditer(text)]
+    if len(cuts) < 2:
+        return []
+    lead = text[: cuts[0]].strip()
+    ends = [*cuts[1:], len(text)]
+    return [f"{lead} {text[a:b].strip()}" for a, b in zip(cuts, ends, strict=True)]
 
 
 def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:

@@ -97,3 +97,25 @@ def test_under_review_beside_a_promise_says_nothing_yet():
     alone = en.passage(text.split(". ")[0] + ".")
     assert alone.promised == []
     assert any(h.counted for h in alone.hits["a.rotations"])
+
+
+def test_each_list_item_is_a_passage_with_its_lead_in():
+    from mandate.match import _items, matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "Work on the Force moved on in several strands: - Reliefs. Twelve contingents were "
+        "replaced by incoming units between May and October, 4,100 personnel in all; the "
+        "rotation of two battalions in Gao was postponed to January and three troop rotations "
+        "are planned for the spring. - Security roles. At the meeting of the Instance de "
+        "coordination au Mali in June, MINUSMA, the Malian armed forces and Barkhane agreed "
+        "on a division of security tasks in the Gourma."
+    )
+    items = _items(text)
+    assert len(items) == 2 and all(i.startswith("Work on the Force") for i in items)
+    whole = en._judge(text, en.passage(text), set())
+    assert not whole["a.security-coordination"].substantive  # outweighed in the whole
+    alone = en._judge(items[1], en.passage(items[1]), set())
+    assert alone["a.security-coordination"].substantive
+    assert _items("One sentence: - a single item.") == []
