@@ -560,7 +560,9 @@ def _items(text: str) -> list[str]:
 
 
 def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
-    """The share of sentences with a counted term of at least ``min_weight``."""
+    """The share of the passage in sentences with a counted term of at least ``min_weight``:
+    by number of sentences, or by length where those sentences are the long ones (one long
+    sentence of facts is not a passing mention beside three short ones)."""
     starts = [a for a, _ in bounds]
     spoken = set()
     for h in hits:
@@ -568,7 +570,9 @@ def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) ->
             n = bisect_right(starts, h.start) - 1
             if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
                 spoken.add(n)
-    return len(spoken) / max(1, len(bounds))
+    length = sum(b - a for a, b in bounds)
+    said = sum(bounds[n][1] - bounds[n][0] for n in spoken)
+    return max(len(spoken) / max(1, len(bounds)), said / max(1, length))
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
