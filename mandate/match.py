@@ -410,6 +410,7 @@ class ElementMatcher:
         }
         top = max(boosted.values(), default=0.0)
         whole = whole_sentences(text, self.abbreviations, self.lang)
+        owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
         out: dict[str, _Judged] = {}
         for e, found in hits.items():
             s = boosted[e]
@@ -420,7 +421,10 @@ class ElementMatcher:
                 and s >= th.substantive
                 and s >= th.dominance * top
                 and len(text.strip()) >= th.min_chars
-                and (e in hinted or _share(whole, found, th.mention_weight) >= th.min_share)
+                and (
+                    e in hinted
+                    or _share(whole, found, th.mention_weight, owned.get(e)) >= th.min_share
+                )
                 and (
                     e in hinted
                     or _clause_share(text, found, self.abbreviations, self.lang)
@@ -559,15 +563,53 @@ def _items(text: str) -> list[str]:
     return [f"{lead} {text[a:b].strip()}" for a, b in zip(cuts, ends, strict=True)]
 
 
-def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
+def _owned(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+) -> dict[str, set[tuple[int, int]]]:
+    """Per element, the words it shares with another element in a sentence that names only the
+    other (a counted term of at least ``touch`` weight): a shared word ("country team") goes to
+    the element the sentence is about."""
+    starts = [a for a, _ in bounds]
+    owners: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted and h.weight >= touch:
+                owners[bisect_right(starts, h.start) - 1].add(e)
+    holders: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted:
+                holders[(h.start, h.end)].add(e)
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for span, elements in holders.items():
+        if len(elements) < 2:
+            continue
+        named = owners.get(bisect_right(starts, span[0]) - 1, set())
+        for e in elements:
+            if named and e not in named and named & elements:
+                out[e].add(span)
+    return out
+
+
+def _share(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: list[Hit],
+    min_weight: float,
+    theirs: set[tuple[int, int]] | None = None,
+) -> float:
     """The share of the passage in sentences with a counted term of at least ``min_weight``:
     by number of sentences, or by length where those sentences are the long ones (one long
-    sentence of facts is not a passing mention beside three short ones)."""
+    sentence of facts is not a passing mention beside three short ones). Words the element shares
+    with the element a sentence names (``theirs``) are that element's."""
     starts = [a for a, _ in bounds]
     spoken = set()
     for h in hits:
         if h.counted and h.weight >= min_weight:
             n = bisect_right(starts, h.start) - 1
+            if theirs and (h.start, h.end) in theirs:
+                continue
             if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
                 spoken.add(n)
     length = sum(b - a for a, b in bounds)
