@@ -63,7 +63,7 @@ def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is t
 
 @dataclass(frozen=True)
 class _Key:
-    kind: str  # cue | with | exclude | part
+    kind: str  # cue | with | without | exclude | part
     element: str
     slot: str  # group index, part id, or "" (exclude)
 
@@ -124,6 +124,8 @@ class ElementMatcher:
                 self._add(_Key("cue", element.id, str(i)), group.terms)
                 if group.with_:
                     self._add(_Key("with", element.id, str(i)), self._expand(group.with_))
+                if group.without:
+                    self._add(_Key("without", element.id, str(i)), self._expand(group.without))
             self._add(_Key("exclude", element.id, ""), element.exclude.get(lang, []))
             for part in element.parts:
                 terms = [t for g in part.cues.get(lang, []) for t in g.terms]
@@ -243,6 +245,9 @@ class ElementMatcher:
             # Context is counted per whole sentence, once: no pair of hits is ever compared.
             with_per_whole = Counter(whole_of(s) for s, _ in withs)
             with_spans = Counter(withs)
+            without = {
+                whole_of(s) for s, _ in found.get(_Key("without", key.element, key.slot), [])
+            }
             for start, end in spans:
                 if global_excl.covering(start, end) is not None:
                     continue  # part of a name such as "Security Council": no word at all
@@ -255,6 +260,10 @@ class ElementMatcher:
                     hit.counted = False
                     hit.why_not = f"part of “{text[covering[0] : covering[1]]}”"
                     hit.aside, hit.phrase = "excluded", text[covering[0] : covering[1]]
+                elif without and whole_of(start) in without:
+                    hit.counted = False
+                    hit.why_not = "its sentence speaks of " + ", ".join(group.without)
+                    hit.aside = "context"
                 elif group.with_ and (
                     with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
                 ):

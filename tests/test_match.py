@@ -136,3 +136,14 @@ def test_one_deferral_decision_for_hits_and_scores(lang, text, promise):
     for hit in hits:
         inside = any(a <= hit.start < b for a, b in passage.promised)
         assert (hit.aside == "deferral") is (inside and hit.aside not in ("excluded", "context"))
+
+
+def test_a_cue_does_not_count_in_a_sentence_that_speaks_of_what_it_is_without(en):
+    hits, _ = en.hits(
+        "The chairmanship of the monitoring committee passed to the next member under the "
+        "agreed rotation."
+    )
+    assert _counted(hits, "a.rotations") == []
+    assert "chairmanship" in hits["a.rotations"][0].why_not
+    hits, _ = en.hits("The rotation of two battalions was completed in May.")
+    assert "rotation" in _counted(hits, "a.rotations")
