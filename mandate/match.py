@@ -287,8 +287,9 @@ class ElementMatcher:
         A sentence that promises the information later is a deferral unless its other clauses say
         something beyond the names of elements (an action with its actors: "will set benchmarks
         with the Government, and report on them in my next letter"). "Premature" is an answer
-        when the passage goes on to say something else (an assessment with its conditions);
-        alone, or followed only by a promise, it is not.
+        when the passage goes on to say something after it (an assessment with its conditions);
+        alone, at the end of a passage about something else, or followed only by a promise, it
+        is not.
         """
         g = self.grammar
         full = whole_sentences(text, self.abbreviations, self.lang)
@@ -316,8 +317,14 @@ class ElementMatcher:
             taken = set(out)
         premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
         if premature:
+            # What comes after "premature" is its assessment (the conditions); what came before
+            # is about something else.
             early = set(premature)
-            rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
+            rest = [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken and (a, b) not in early and a >= premature[0][0]
+            ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
             if said < self.mandate.thresholds.min_chars and not conditions:

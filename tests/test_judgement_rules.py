@@ -108,7 +108,10 @@ def test_each_list_item_is_a_passage_with_its_lead_in():
         "Work on the Force moved on in several strands: - Reliefs. Twelve contingents were "
         "replaced by incoming units between May and October, 4,100 personnel in all; the "
         "rotation of two battalions in Gao was postponed to January and three troop rotations "
-        "are planned for the spring. - Security roles. At the meeting of the Instance de "
+        "are planned for the spring. The relief of the Timbuktu battalion was completed in "
+        "August after a 14-day quarantine, and incoming units from four troop-contributing "
+        "countries replaced outgoing contingents in Mopti, Ménaka and Kidal between July and "
+        "September, with 1,850 personnel rotated by air. - Security roles. At the meeting of the Instance de "
         "coordination au Mali in June, MINUSMA, the Malian armed forces and Barkhane agreed "
         "on a division of security tasks in the Gourma."
     )
@@ -119,3 +122,25 @@ def test_each_list_item_is_a_passage_with_its_lead_in():
     alone = en._judge(items[1], en.passage(items[1]), set())
     assert alone["a.security-coordination"].substantive
     assert _items("One sentence: - a single item.") == []
+
+
+def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = _g("en")
+    assert en.is_premature("It is premature to set a date for the Mission's withdrawal.")
+    assert en.is_premature("Any discussion of a drawdown would, at this stage, be premature.")
+    assert not en.is_premature("A premature withdrawal would put the gains at risk.")
+    assert not _g("fr").is_premature("Un retrait prématuré exposerait le Mali à un risque.")
+    matcher = matcher_for(find_mandate("2480"), "en")
+    about_else = (
+        "The integrated strategic framework now underpins 14 joint programmes worth $52 million "
+        "in the centre. It is premature to discuss the withdrawal of the Mission."
+    )
+    assert len(matcher.passage(about_else).promised) == 1  # nothing follows: says nothing
+    followed = (
+        "It is premature to discuss the withdrawal of the Mission. A drawdown would require the "
+        "redeployment of reconstituted units to the north and the return of the State."
+    )
+    assert matcher.passage(followed).promised == []
