@@ -427,6 +427,16 @@ class ElementMatcher:
         top = max(boosted.values(), default=0.0)
         whole = whole_sentences(text, self.abbreviations, self.lang)
         owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
+        # A clause saying the matter is still being decided ("whose evaluations are still being
+        # consolidated") says nothing of it yet: its words make no sentence the element's.
+        pending = _Spans(
+            [
+                (ca, cb)
+                for a, b in whole
+                for ca, cb in clauses(text, a, b, lists=False, lang=self.lang)
+                if self.grammar.is_pending(text[ca:cb])
+            ]
+        )
         out: dict[str, _Judged] = {}
         for e, found in hits.items():
             s = boosted[e]
@@ -439,7 +449,18 @@ class ElementMatcher:
                 and len(text.strip()) >= th.min_chars
                 and (
                     e in hinted
-                    or _share(whole, found, th.mention_weight, owned.get(e)) >= th.min_share
+                    or _share(
+                        whole,
+                        found,
+                        th.mention_weight,
+                        owned.get(e, set())
+                        | {
+                            (h.start, h.end)
+                            for h in found
+                            if pending.covering(h.start, h.end) is not None
+                        },
+                    )
+                    >= th.min_share
                 )
                 and (
                     e in hinted
@@ -485,7 +506,7 @@ class ElementMatcher:
             judged = self._judge(paragraph.text, passage, hinted)
             # A list's items are passages too (each with its lead-in): a merged section written
             # as labelled bullets answers each element in its own item.
-            for item in _items(paragraph.text):
+            for item in _items(paragraph.text, self.lang):
                 for e, j in self._judge(item, self.passage(item), hinted).items():
                     if j.substantive and e in judged and not judged[e].substantive:
                         whole = judged[e]
@@ -569,14 +590,20 @@ def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
 _ITEM = re.compile(r"\n\s*|(?<=[:.;。：；])\s+(?=[-–—•·●▪◦*‣]\s)")
 
 
-def _items(text: str) -> list[str]:
-    """Each list item of a paragraph with its lead-in; none unless there are two items."""
+def _items(text: str, lang: str | None = None) -> list[str]:
+    """Each list item of a paragraph with its lead-in; none unless there are two items, each
+    ending a sentence: items that are fragments of one sentence (closed by ';' or ',') make one
+    passage with their lead-in, and what follows the last of them is not an item's."""
     cuts = [m.start() for m in _ITEM.finditer(text)]
     if len(cuts) < 2:
         return []
     lead = text[: cuts[0]].strip()
     ends = [*cuts[1:], len(text)]
-    return [f"{lead} {text[a:b].strip()}" for a, b in zip(cuts, ends, strict=True)]
+    items = [text[a:b].strip() for a, b in zip(cuts, ends, strict=True)]
+    stop = full_stop_splitter(lang)
+    if not all(item and stop.match(item[-1]) for item in items[:-1]):
+        return []
+    return [f"{lead} {item}" for item in items]
 
 
 def _owned(
