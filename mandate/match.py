@@ -425,6 +425,9 @@ class ElementMatcher:
             e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
         }
         top = max(boosted.values(), default=0.0)
+        # A heading that announces one element presumes the text under it is about it; one that
+        # announces several (a merged section) leaves each to show its own share of the text.
+        presumed = hinted if len(hinted) == 1 else set()
         whole = whole_sentences(text, self.abbreviations, self.lang)
         owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
         # A clause saying the matter is still being decided ("whose evaluations are still being
@@ -448,7 +451,7 @@ class ElementMatcher:
                 and s >= th.dominance * top
                 and len(text.strip()) >= th.min_chars
                 and (
-                    e in hinted
+                    e in presumed
                     or _share(
                         whole,
                         found,
@@ -463,7 +466,7 @@ class ElementMatcher:
                     >= th.min_share
                 )
                 and (
-                    e in hinted
+                    e in presumed
                     or _clause_share(text, found, self.abbreviations, self.lang)
                     >= th.min_clause_share
                 )
