@@ -430,6 +430,25 @@ class ElementMatcher:
         presumed = hinted if len(hinted) == 1 else set()
         whole = whole_sentences(text, self.abbreviations, self.lang)
         owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
+        owners = _owners(whole, hits, th.touch_weight or th.mention_weight)
+        # Named only beside others: every sentence that names the element names another too and
+        # says next to nothing of it, and no other sentence speaks of it (its words there reach
+        # the touch weight together): a few supporting words elsewhere do not make it the subject.
+        touch = th.touch_weight or th.mention_weight
+        starts = [a for a, _ in whole]
+        weight_in: dict[tuple[str, int], float] = defaultdict(float)
+        for e, found in hits.items():
+            for h in found:
+                if h.counted:
+                    weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
+        crowded = {
+            e
+            for e in hits
+            if (naming := [n for n, named in owners.items() if e in named])
+            and all(len(owners[n]) > 1 for n in naming)
+            and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
+            and self.describe(text, e, hits, touch) < self.mandate.naming.described
+        }
         # A clause saying the matter is still being decided ("whose evaluations are still being
         # consolidated") says nothing of it yet: its words make no sentence the element's.
         pending = _Spans(
@@ -447,6 +466,7 @@ class ElementMatcher:
             named = said < self.mandate.naming.described
             substantive = (
                 not named
+                and e not in crowded
                 and s >= th.substantive
                 and s >= th.dominance * top
                 and len(text.strip()) >= th.min_chars
@@ -609,6 +629,21 @@ def _items(text: str, lang: str | None = None) -> list[str]:
     return [f"{lead} {item}" for item in items]
 
 
+def _owners(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+) -> dict[int, set[str]]:
+    """Per sentence, the elements it names (a counted term of at least ``touch`` weight)."""
+    starts = [a for a, _ in bounds]
+    owners: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted and h.weight >= touch:
+                owners[bisect_right(starts, h.start) - 1].add(e)
+    return owners
+
+
 def _owned(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
@@ -618,11 +653,7 @@ def _owned(
     other (a counted term of at least ``touch`` weight): a shared word ("country team") goes to
     the element the sentence is about."""
     starts = [a for a, _ in bounds]
-    owners: dict[int, set[str]] = defaultdict(set)
-    for e, hs in hits.items():
-        for h in hs:
-            if h.counted and h.weight >= touch:
-                owners[bisect_right(starts, h.start) - 1].add(e)
+    owners = _owners(bounds, hits, touch)
     holders: dict[tuple[int, int], set[str]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
