@@ -41,6 +41,8 @@ class DeferralGrammar(BaseModel):
     keeping the Council informed (``keep_informed``).
     ``premature`` marks "it is premature to …": counted only when something else is said, such as
     the ``conditions`` on which the matter depends.
+    ``topic`` marks a clause that only says what the sentence is about ("As for the assessment
+    of …"): like the promising clauses, it reports no action.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -56,6 +58,7 @@ class DeferralGrammar(BaseModel):
     premature: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
     pending: list[str] = Field(default_factory=list)
+    topic: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -66,6 +69,7 @@ class DeferralGrammar(BaseModel):
         "premature",
         "conditions",
         "pending",
+        "topic",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -86,6 +90,7 @@ class Grammar:
     premature: re.Pattern[str] | None
     conditions: re.Pattern[str] | None
     pending: re.Pattern[str] | None
+    topic: re.Pattern[str] | None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -118,7 +123,7 @@ class Grammar:
         return any(
             p is not None and p.search(clause)
             for p in (self.channel, self.later, self.keep_informed, self.pending)
-        )
+        ) or bool(self.topic and self.topic.match(clause.lstrip()))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -139,6 +144,7 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         premature=_alternation(spec.premature),
         conditions=_alternation(spec.conditions),
         pending=_alternation(spec.pending),
+        topic=_alternation(spec.topic),
     )
 
 
