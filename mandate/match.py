@@ -608,16 +608,20 @@ def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
     return distinct + min(repeats, distinct)
 
 
-# Where a list item starts: a new line (items joined by the segmenter), or a bullet after a colon
-# or a full stop (items a text reader ran together on one line).
-_ITEM = re.compile(r"\n\s*|(?<=[:.;。：；])\s+(?=[-–—•·●▪◦*‣]\s)")
+@cache
+def _item_start(lang: str | None) -> re.Pattern[str]:
+    """Where a list item starts: a new line (items joined by the segmenter), or a bullet after a
+    colon or a sentence end of the language (items a text reader ran together on one line)."""
+    letter = profile(lang).letter if lang else None
+    marks = ".:;" + (letter.sentence_end + letter.lead_in if letter else "")
+    return re.compile(r"\n\s*|(?<=[" + re.escape(marks) + r"])\s+(?=[-–—•·●▪◦*‣]\s)")
 
 
 def _items(text: str, lang: str | None = None) -> list[str]:
     """Each list item of a paragraph with its lead-in; none unless there are two items, each
     ending a sentence: items that are fragments of one sentence (closed by ';' or ',') make one
     passage with their lead-in, and what follows the last of them is not an item's."""
-    cuts = [m.start() for m in _ITEM.finditer(text)]
+    cuts = [m.start() for m in _item_start(lang).finditer(text)]
     if len(cuts) < 2:
         return []
     lead = text[: cuts[0]].strip()
