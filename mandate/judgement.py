@@ -41,6 +41,11 @@ class DeferralGrammar(BaseModel):
     keeping the Council informed (``keep_informed``).
     ``premature`` marks "it is premature to …": counted only when something else is said, such as
     the ``conditions`` on which the matter depends.
+    ``topic`` marks a clause that only says what the sentence is about ("As for the assessment
+    of …"): like the promising clauses, it reports no action.
+    ``pending`` marks a matter still being decided ("is being reviewed with the contributing
+    countries", "under discussion"): beside a promise it says nothing yet, in the promising
+    sentence or in another sentence of the passage.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -52,9 +57,19 @@ class DeferralGrammar(BaseModel):
     keep_informed: list[str] = Field(default_factory=list)
     premature: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
+    pending: list[str] = Field(default_factory=list)
+    topic: list[str] = Field(default_factory=list)
 
     @field_validator(
-        "promise", "channel", "later", "information", "keep_informed", "premature", "conditions"
+        "promise",
+        "channel",
+        "later",
+        "information",
+        "keep_informed",
+        "premature",
+        "conditions",
+        "pending",
+        "topic",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -74,6 +89,8 @@ class Grammar:
     keep_informed: re.Pattern[str] | None
     premature: re.Pattern[str] | None
     conditions: re.Pattern[str] | None
+    pending: re.Pattern[str] | None
+    topic: re.Pattern[str] | None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -97,6 +114,17 @@ class Grammar:
         """Conditions, requirements or a contrast: an assessment rather than a refusal."""
         return bool(self.conditions and self.conditions.search(text))
 
+    def is_pending(self, text: str) -> bool:
+        """A matter still being decided (under review, being reorganised): no answer yet."""
+        return bool(self.pending and self.pending.search(text))
+
+    def promising(self, clause: str) -> bool:
+        """A clause that promises or says the matter is still open: it reports nothing."""
+        return any(
+            p is not None and p.search(clause)
+            for p in (self.channel, self.later, self.keep_informed, self.pending)
+        ) or bool(self.topic and self.topic.match(clause.lstrip()))
+
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
@@ -115,6 +143,8 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         keep_informed=_alternation(spec.keep_informed),
         premature=_alternation(spec.premature),
         conditions=_alternation(spec.conditions),
+        pending=_alternation(spec.pending),
+        topic=_alternation(spec.topic),
     )
 
 

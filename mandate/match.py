@@ -68,9 +68,29 @@ def blank_pipeline(lang: str):  # -> spacy.Language, imported lazily: spaCy is t
 
 @dataclass(frozen=True)
 class _Key:
-    kind: str  # cue | with | exclude | part
+    kind: str  # cue | with | without | exclude | part
     element: str
     slot: str  # group index, part id, or "" (exclude)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One element in one passage: score (heading bonus included), raw score, verdict bits."""
+
+    score: float
+    raw: float
+    substantive: bool
+    named: bool
+    said: float
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What the matcher read in one passage."""
+
+    hits: dict[str, list[Hit]]  # per element, counted or not (with why)
+    parts: dict[str, set[str]]  # parts of compound elements answered
+    promised: list[tuple[int, int]]  # whole sentences that only promise (deferrals), sorted
 
 
 class ElementMatcher:
@@ -116,6 +136,8 @@ class ElementMatcher:
                 self._add(_Key("cue", element.id, str(i)), group.terms)
                 if group.with_:
                     self._add(_Key("with", element.id, str(i)), self._expand(group.with_))
+                if group.without:
+                    self._add(_Key("without", element.id, str(i)), self._expand(group.without))
             self._add(_Key("exclude", element.id, ""), element.exclude.get(lang, []))
             for part in element.parts:
                 terms = [t for g in part.cues.get(lang, []) for t in g.terms]
@@ -212,17 +234,22 @@ class ElementMatcher:
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
     def hits(self, text: str) -> tuple[dict[str, list[Hit]], dict[str, set[str]]]:
-        """Hits per element in one passage (counted or not, with why), and parts answered.
+        """Hits per element in one passage (counted or not, with why), and parts answered."""
+        passage = self.passage(text)
+        return passage.hits, passage.parts
+
+    def passage(self, text: str) -> Passage:
+        """Hits per element in one passage (counted or not, with why), parts answered, and the
+        sentences that only promise (the one deferral decision: hits and scores both read it).
 
         Every step is a sort, a bisect or a single pass: time is linear in the passage, however
         many terms it repeats.
         """
         found = self._found(text)
-        bounds = sentences(text, self.abbreviations, self.lang)
-        starts = [a for a, _ in bounds]
 
-        def sentence_of(char: int) -> int:
-            return bisect_right(starts, char) - 1
+        def spans_of(key: _Key) -> list[tuple[int, int]]:
+            match_id = self.ids.get(key)
+            return found.get(match_id, []) if match_id is not None else []
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
         full_starts = [a for a, _ in whole_sentences(text, self.abbreviations, self.lang)]
@@ -230,14 +257,10 @@ class ElementMatcher:
         def whole_of(char: int) -> int:
             return bisect_right(full_starts, char) - 1
 
-        def spans_of(key: _Key) -> list[tuple[int, int]]:
-            match_id = self.ids.get(key)
-            return found.get(match_id, []) if match_id is not None else []
-
-        asked = self._asked(text)
-        deferred = {n for n, (a, b) in enumerate(bounds) if asked(self._listed, a, b)}
-        promised = sorted(self.promises(text, [span for spans in found.values() for span in spans]))
-        deferred |= {n for n, (a, _) in enumerate(bounds) if _inside(a, promised)}
+        names = [
+            span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
+        ]
+        promised = sorted(self.promises(text, names))
         global_excl = _Spans(spans_of(_Key("exclude", "*", "")))
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
@@ -260,7 +283,9 @@ class ElementMatcher:
             # Context is counted per whole sentence, once: no pair of hits is ever compared.
             with_per_whole = Counter(whole_of(s) for s, _ in withs)
             with_spans = Counter(withs)
+            without = {whole_of(s) for s, _ in spans_of(_Key("without", key.element, key.slot))}
             no_context = "no " + ", ".join(group.with_) + " in the same sentence"
+            other_subject = "its sentence speaks of " + ", ".join(group.without)
             kept = by_element[key.element]
             for start, end in spans:
                 if global_excl.covering(start, end) is not None:
@@ -272,16 +297,22 @@ class ElementMatcher:
                     phrase = text[covering[0] : covering[1]]
                     why = f"part of “{phrase}”"
                     hit = (start, end, term, weight, False, why, "excluded", phrase)
+                elif without and whole_of(start) in without:
+                    hit = (start, end, term, weight, False, other_subject, "context", None)
                 elif group.with_ and (
                     with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
                 ):
                     hit = (start, end, term, weight, False, no_context, "context", None)
-                elif sentence_of(start) in deferred:
+                elif _inside(start, promised):
                     hit = (start, end, term, weight, False, _PROMISE, "deferral", None)
                 else:
                     hit = (start, end, term, weight, True, None, None, None)
                 kept.append(hit)
-        return {e: [_hit(*h) for h in _resolve_overlaps(hs)] for e, hs in by_element.items()}, parts
+        return Passage(
+            hits={e: [_hit(*h) for h in _resolve_overlaps(hs)] for e, hs in by_element.items()},
+            parts=parts,
+            promised=promised,
+        )
 
     def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
@@ -289,8 +320,9 @@ class ElementMatcher:
         A sentence that promises the information later is a deferral unless its other clauses say
         something beyond the names of elements (an action with its actors: "will set benchmarks
         with the Government, and report on them in my next letter"). "Premature" is an answer
-        when the passage goes on to say something else (an assessment with its conditions);
-        alone, or followed only by a promise, it is not.
+        when the passage goes on to say something after it (an assessment with its conditions);
+        alone, at the end of a passage about something else, or followed only by a promise, it
+        is not.
         """
         g = self.grammar
         full = whole_sentences(text, self.abbreviations, self.lang)
@@ -300,18 +332,35 @@ class ElementMatcher:
         out = [
             (a, b)
             for a, b in full
-            if asked(self._deferral, a, b)
-            and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            if asked(self._listed, a, b)
+            or (
+                asked(self._deferral, a, b)
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            )
         ]
         taken = set(out)
-        out += [(a, b) for a, b in full if (a, b) not in taken and asked(self._listed, a, b)]
-        taken = set(out)
+        if out:  # beside a promise, "is being reviewed" says nothing yet either
+            out += [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken
+                and asked(self._pending, a, b)
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            ]
+            out.sort()
+            taken = set(out)
         premature = [
             (a, b) for a, b in full if (a, b) not in taken and asked(self._premature, a, b)
         ]
         if premature:
+            # What comes after "premature" is its assessment (the conditions); what came before
+            # is about something else.
             early = set(premature)
-            rest = [(a, b) for a, b in full if (a, b) not in taken and (a, b) not in early]
+            rest = [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken and (a, b) not in early and a >= premature[0][0]
+            ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
             if said < self.mandate.thresholds.min_chars and not conditions:
@@ -327,6 +376,9 @@ class ElementMatcher:
 
     def _premature(self, text: str, a: int, b: int) -> bool:
         return self.grammar.is_premature(text[a:b])
+
+    def _pending(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_pending(text[a:b])
 
     def _asked(self, text: str) -> Callable[[Callable[[str, int, int], bool], int, int], bool]:
         """``asked(test, a, b)``: ``test(text, a, b)``, answered once per passage and sentence:
@@ -352,16 +404,16 @@ class ElementMatcher:
         named: list[tuple[int, int]],
         longest: int | None = None,
     ) -> float:
-        """Words a deferral sentence says outside its promising clauses and the elements' names
-        (``named`` sorted; ``longest`` the longest name, so only names near a clause are read)."""
+        """Words a deferral sentence says outside its promising or pending clauses and the
+        elements' names (``named`` sorted; ``longest`` the longest name, so only names near a
+        clause are read)."""
         if longest is None:
             named = sorted(named)
             longest = max((e - s for s, e in named), default=0)
-        g = self.grammar
         words = 0.0
         for ca, cb in clauses(text, a, b, lang=self.lang):
             clause = text[ca:cb]
-            if any(p and p.search(clause) for p in (g.channel, g.later, g.keep_informed)):
+            if self.grammar.promising(clause):
                 continue
             masked = _masked(text, ca, cb, named, longest)
             words += content_words(masked, self.stopwords, self.letters, self.per_word)
@@ -400,6 +452,99 @@ class ElementMatcher:
             total += (said + w.term * len(own_by.get(n, set()))) / max(1, said_in.named_by[n])
         return round(total, 2)
 
+    def _judge(self, text: str, passage: Passage, hinted: set[str]) -> dict[str, _Judged]:
+        """Per element found in a passage: its score, whether the passage is about it, and
+        whether it only names it (the thresholds and the ``naming`` weights)."""
+        th = self.mandate.thresholds
+        hits = passage.hits
+        # A passage that promises its details later keeps only a share of its weight.
+        keep = self.mandate.naming.deferred if passage.promised else 1.0
+        scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
+        boosted = {
+            e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
+        }
+        top = max(boosted.values(), default=0.0)
+        # A heading that announces one element presumes the text under it is about it; one that
+        # announces several (a merged section) leaves each to show its own share of the text.
+        presumed = hinted if len(hinted) == 1 else set()
+        whole = whole_sentences(text, self.abbreviations, self.lang)
+        owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
+        owners = _owners(whole, hits, th.touch_weight or th.mention_weight)
+        # Named only beside others: every sentence that names the element names another too and
+        # says next to nothing of it, and no other sentence speaks of it (its words there reach
+        # the touch weight together): a few supporting words elsewhere do not make it the subject.
+        touch = th.touch_weight or th.mention_weight
+        starts = [a for a, _ in whole]
+        weight_in: dict[tuple[str, int], float] = defaultdict(float)
+        for e, found in hits.items():
+            for h in found:
+                if h.counted:
+                    weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
+        crowded = {
+            e
+            for e in hits
+            if (naming := [n for n, named in owners.items() if e in named])
+            and all(len(owners[n]) > 1 for n in naming)
+            and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
+            and self.describe(text, e, hits, touch) < self.mandate.naming.described
+        }
+        # A clause saying the matter is still being decided ("whose evaluations are still being
+        # consolidated") says nothing of it yet: its words make no sentence the element's.
+        pending = _Spans(
+            [
+                (ca, cb)
+                for a, b in whole
+                for ca, cb in clauses(text, a, b, lists=False, lang=self.lang)
+                if self.grammar.is_pending(text[ca:cb])
+            ]
+        )
+        out: dict[str, _Judged] = {}
+        for e, found in hits.items():
+            s = boosted[e]
+            said = self.describe(text, e, hits, th.mention_weight)
+            named = said < self.mandate.naming.described
+            substantive = (
+                not named
+                and e not in crowded
+                and s >= th.substantive
+                and s >= th.dominance * top
+                and len(text.strip()) >= th.min_chars
+                and (
+                    e in presumed
+                    or _share(
+                        whole,
+                        found,
+                        th.mention_weight,
+                        owned.get(e, set())
+                        | {
+                            (h.start, h.end)
+                            for h in found
+                            if pending.covering(h.start, h.end) is not None
+                        },
+                    )
+                    >= th.min_share
+                )
+                and (
+                    e in presumed
+                    or _clause_share(text, found, self.abbreviations, self.lang)
+                    >= th.min_clause_share
+                )
+            )
+            if not any(h.counted and h.weight >= th.mention_weight for h in found):
+                s = 0.0  # supporting words only: kept for the record, worth nothing
+                substantive = False
+            touch = th.touch_weight or th.mention_weight
+            if not substantive and not any(h.counted and h.weight >= touch for h in found):
+                s = 0.0  # not about it, and no word that names it: not even a mention
+            out[e] = _Judged(
+                score=s,
+                raw=scores[e],
+                substantive=substantive,
+                named=named and s > 0 and s >= th.dominance * top,
+                said=said,
+            )
+        return out
+
     def _said(self, text: str, hits: dict[str, list[Hit]], min_weight: float) -> _Said:
         """What each clause of the passage says beyond the names of elements, shared by every
         element ``describe`` is asked about (the last passage's is kept)."""
@@ -426,68 +571,41 @@ class ElementMatcher:
         section_said: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         body = [p for p in document.paragraphs if p.role is Role.BODY]
         for paragraph in body:
-            hits, parts = self.hits(paragraph.text)
+            passage = self.passage(paragraph.text)
+            hits, parts = passage.hits, passage.parts
             bounds = sentences(paragraph.text, self.abbreviations, self.lang)
             hinted = heading_hints.get(paragraph.section, set())
-            # A passage that promises its details later keeps only a share of its weight.
-            promised = self.promises(
-                paragraph.text, [(h.start, h.end) for hs in hits.values() for h in hs]
-            )
-            defers = bool(promised)
-            keep = self.mandate.naming.deferred if defers else 1.0
-            scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
-            boosted = {
-                e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
-            }
-            top = max(boosted.values(), default=0.0)
+            judged = self._judge(paragraph.text, passage, hinted)
+            # A list's items are passages too (each with its lead-in): a merged section written
+            # as labelled bullets answers each element in its own item.
+            for item in _items(paragraph.text, self.lang):
+                for e, j in self._judge(item, self.passage(item), hinted).items():
+                    if j.substantive and e in judged and not judged[e].substantive:
+                        whole = judged[e]
+                        judged[e] = _Judged(
+                            max(whole.score, j.score), whole.raw, True, False, whole.said
+                        )
             labels = []
             for element in self.mandate.elements:
                 e = element.id
                 if e not in hits:
                     continue
-                s = boosted[e]
-                said = self.describe(paragraph.text, e, hits, th.mention_weight)
-                named = said < self.mandate.naming.described
-                substantive = (
-                    not named
-                    and s >= th.substantive
-                    and s >= th.dominance * top
-                    and len(paragraph.text.strip()) >= th.min_chars
-                    and (
-                        e in hinted
-                        or _share(
-                            whole_sentences(paragraph.text, self.abbreviations, self.lang),
-                            hits[e],
-                            th.mention_weight,
-                        )
-                        >= th.min_share
-                    )
-                    and (
-                        e in hinted
-                        or _clause_share(paragraph.text, hits[e], self.abbreviations, self.lang)
-                        >= th.min_clause_share
-                    )
-                )
-                if not any(h.counted and h.weight >= th.mention_weight for h in hits[e]):
-                    s = 0.0  # supporting words only: kept for the record, worth nothing
-                    substantive = False
-                touch = th.touch_weight or th.mention_weight
-                if not substantive and not any(h.counted and h.weight >= touch for h in hits[e]):
-                    s = 0.0  # not about it, and no word that names it: not even a mention
+                j = judged[e]
+                s, substantive, said = j.score, j.substantive, j.said
                 labels.append(
                     trusted(
                         Label,
                         element=e,
                         score=round(s, 2),
                         substantive=substantive,
-                        heading_hint=e in hinted and scores[e] > 0,
+                        heading_hint=e in hinted and j.raw > 0,
                         hits=hits[e],
                         sentence=_best_sentence(paragraph.text, hits[e], bounds),
                         parts=sorted(parts.get(e, set())),
-                        named=named and s > 0 and s >= th.dominance * top,
+                        named=j.named,
                     )
                 )
-                section_scores[paragraph.section][e] += scores[e] if s > 0 else 0.0
+                section_scores[paragraph.section][e] += j.raw if s > 0 else 0.0
                 section_said[paragraph.section][e] += said if s > 0 else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
@@ -540,16 +658,94 @@ def score(hits: list[Hit], key: Callable[[str], str] = str.lower) -> float:
     return distinct + min(repeats, distinct)
 
 
-def _share(bounds: list[tuple[int, int]], hits: list[Hit], min_weight: float) -> float:
-    """The share of sentences with a counted term of at least ``min_weight``."""
+@cache
+def _item_start(lang: str | None) -> re.Pattern[str]:
+    """Where a list item starts: a new line (items joined by the segmenter), or a bullet after a
+    colon or a sentence end of the language (items a text reader ran together on one line)."""
+    letter = profile(lang).letter if lang else None
+    marks = ".:;" + (letter.sentence_end + letter.lead_in if letter else "")
+    return re.compile(r"\n\s*|(?<=[" + re.escape(marks) + r"])\s+(?=[-–—•·●▪◦*‣]\s)")
+
+
+def _items(text: str, lang: str | None = None) -> list[str]:
+    """Each list item of a paragraph with its lead-in; none unless there are two items, each
+    ending a sentence: items that are fragments of one sentence (closed by ';' or ',') make one
+    passage with their lead-in, and what follows the last of them is not an item's."""
+    cuts = [m.start() for m in _item_start(lang).finditer(text)]
+    if len(cuts) < 2:
+        return []
+    lead = text[: cuts[0]].strip()
+    ends = [*cuts[1:], len(text)]
+    items = [text[a:b].strip() for a, b in zip(cuts, ends, strict=True)]
+    stop = full_stop_splitter(lang)
+    if not all(item and stop.match(item[-1]) for item in items[:-1]):
+        return []
+    return [f"{lead} {item}" for item in items]
+
+
+def _owners(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+) -> dict[int, set[str]]:
+    """Per sentence, the elements it names (a counted term of at least ``touch`` weight)."""
+    starts = [a for a, _ in bounds]
+    owners: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted and h.weight >= touch:
+                owners[bisect_right(starts, h.start) - 1].add(e)
+    return owners
+
+
+def _owned(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+) -> dict[str, set[tuple[int, int]]]:
+    """Per element, the words it shares with another element in a sentence that names only the
+    other (a counted term of at least ``touch`` weight): a shared word ("country team") goes to
+    the element the sentence is about."""
+    starts = [a for a, _ in bounds]
+    owners = _owners(bounds, hits, touch)
+    holders: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted:
+                holders[(h.start, h.end)].add(e)
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for span, elements in holders.items():
+        if len(elements) < 2:
+            continue
+        named = owners.get(bisect_right(starts, span[0]) - 1, set())
+        for e in elements:
+            if named and e not in named and named & elements:
+                out[e].add(span)
+    return out
+
+
+def _share(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: list[Hit],
+    min_weight: float,
+    theirs: set[tuple[int, int]] | None = None,
+) -> float:
+    """The share of the passage in sentences with a counted term of at least ``min_weight``:
+    by number of sentences, or by length where those sentences are the long ones (one long
+    sentence of facts is not a passing mention beside three short ones). Words the element shares
+    with the element a sentence names (``theirs``) are that element's."""
     starts = [a for a, _ in bounds]
     spoken = set()
     for h in hits:
         if h.counted and h.weight >= min_weight:
             n = bisect_right(starts, h.start) - 1
+            if theirs and (h.start, h.end) in theirs:
+                continue
             if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
                 spoken.add(n)
-    return len(spoken) / max(1, len(bounds))
+    length = sum(b - a for a, b in bounds)
+    said = sum(bounds[n][1] - bounds[n][0] for n in spoken)
+    return max(len(spoken) / max(1, len(bounds)), said / max(1, length))
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:

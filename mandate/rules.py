@@ -29,16 +29,18 @@ class Strict(BaseModel):
 
 
 class CueGroup(Strict):
-    """Terms of one weight; with ``with``, a term counts only in a sentence that has one of those.
+    """Terms of one weight; with ``with``, a term counts only in a sentence that has one of those;
+    with ``without``, never in a sentence that has one of those (the rotation of a chairmanship).
 
-    ``with`` entries may name a shared context list of the mandate as ``@name``.
+    ``with`` and ``without`` entries may name a shared context list of the mandate as ``@name``.
     """
 
     weight: float = Field(gt=0, le=10)
     terms: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
+    without: list[str] = Field(default_factory=list)
 
-    @field_validator("terms", "with_")
+    @field_validator("terms", "with_", "without")
     @classmethod
     def _no_blank_terms(cls, terms: list[str]) -> list[str]:
         for term in terms:
@@ -205,7 +207,7 @@ class Mandate(Strict):
         for element in self.elements:
             for lang, groups in element.cues.items():
                 for group in groups:
-                    for ref in group.with_:
+                    for ref in [*group.with_, *group.without]:
                         name = ref[1:]
                         if ref.startswith("@") and lang not in self.contexts.get(name, {}):
                             raise ValueError(

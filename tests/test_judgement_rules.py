@@ -57,3 +57,90 @@ def test_numbered_paragraphs_without_a_lead_in_stay_apart(tmp_path: Path):
         Block(text="2) Patrols rose.", line=3),
     ]
     assert len(_rejoin(blocks, "en")) == 2
+
+
+def test_a_matter_still_being_decided_is_pending_in_every_profile():
+    pending = {
+        "en": "The relief schedule is being reviewed with the contributing countries.",
+        "fr": "Le calendrier des relèves est en cours de révision avec les pays contributeurs.",
+        "zh": "秘书处正在与部队派遣国重新安排轮调时间表。",
+        "es": "El calendario de relevos se está revisando con los países contribuyentes.",
+        "ru": "График ротаций пересматривается вместе со странами, предоставляющими войска.",
+        "ar": "الجدول الزمني للتناوب قيد الاستعراض مع البلدان المساهمة بقوات.",
+    }
+    done = {
+        "en": "The relief schedule was reviewed in May and 12 units rotated.",
+        "fr": "Le calendrier a été révisé en mai et 12 unités ont été relevées.",
+        "zh": "5月完成了轮调时间表的审查，12个单位已换防。",
+        "es": "El calendario se revisó en mayo y 12 unidades fueron relevadas.",
+        "ru": "В мае график был утвержден, и 12 подразделений прошли ротацию.",
+        "ar": "تم اعتماد الجدول في أيار/مايو وتناوبت 12 وحدة.",
+    }
+    for lang, text in pending.items():
+        assert _g(lang).is_pending(text), lang
+        assert not _g(lang).is_pending(done[lang]), lang
+
+
+def test_under_review_beside_a_promise_says_nothing_yet():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "The Secretariat is reviewing the rotation schedule with the troop-contributing "
+        "countries. Details will be shared with the Council in a later communication."
+    )
+    passage = en.passage(text)
+    assert len(passage.promised) == 2  # both sentences
+    assert not any(h.counted for h in passage.hits["a.rotations"])
+    # Without the promise, the review is reported as it is: a mention of rotations.
+    alone = en.passage(text.split(". ")[0] + ".")
+    assert alone.promised == []
+    assert any(h.counted for h in alone.hits["a.rotations"])
+
+
+def test_each_list_item_is_a_passage_with_its_lead_in():
+    from mandate.match import _items, matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "Work on the Force moved on in several strands: - Reliefs. Twelve contingents were "
+        "replaced by incoming units between May and October, 4,100 personnel in all; the "
+        "rotation of two battalions in Gao was postponed to January and three troop rotations "
+        "are planned for the spring. The relief of the Timbuktu battalion was completed in "
+        "August after a 14-day quarantine, and incoming units from four troop-contributing "
+        "countries replaced outgoing contingents in Mopti, Ménaka and Kidal between July and "
+        "September, with 1,850 personnel rotated by air. - Security roles. At the meeting of the Instance de "
+        "coordination au Mali in June, MINUSMA, the Malian armed forces and Barkhane agreed "
+        "on a division of security tasks in the Gourma."
+    )
+    items = _items(text)
+    assert len(items) == 2 and all(i.startswith("Work on the Force") for i in items)
+    whole = en._judge(text, en.passage(text), set())
+    assert not whole["a.security-coordination"].substantive  # outweighed in the whole
+    alone = en._judge(items[1], en.passage(items[1]), set())
+    assert alone["a.security-coordination"].substantive
+    assert _items("One sentence: - a single item.") == []
+
+
+def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = _g("en")
+    assert en.is_premature("It is premature to set a date for the Mission's withdrawal.")
+    assert en.is_premature("Any discussion of a drawdown would, at this stage, be premature.")
+    assert not en.is_premature("A premature withdrawal would put the gains at risk.")
+    assert not _g("fr").is_premature("Un retrait prématuré exposerait le Mali à un risque.")
+    matcher = matcher_for(find_mandate("2480"), "en")
+    about_else = (
+        "The integrated strategic framework now underpins 14 joint programmes worth $52 million "
+        "in the centre. It is premature to discuss the withdrawal of the Mission."
+    )
+    assert len(matcher.passage(about_else).promised) == 1  # nothing follows: says nothing
+    followed = (
+        "It is premature to discuss the withdrawal of the Mission. A drawdown would require the "
+        "redeployment of reconstituted units to the north and the return of the State."
+    )
+    assert matcher.passage(followed).promised == []

@@ -105,3 +105,45 @@ def test_no_bundled_cue_term_is_one_that_never_counts():
 
     errors = [p for p in check_rules(find_mandate("2480")) if p.level == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "promise"),
+    [
+        ("en", "Information on rotations will be provided in my next report.", True),
+        (
+            "en",
+            "The Mission will set benchmarks for the withdrawal with the Government and the "
+            "Malian defence and security forces, and will report on them in my next letter.",
+            False,
+        ),
+        ("zh", "关于部队轮调的信息将在我的下一份报告中提供。", True),
+        (
+            "zh",
+            "稳定团正在与马里当局为撤出的每项条件制定衡量基准，今后每封信函将据此评估进展。",
+            False,
+        ),
+    ],
+)
+def test_one_deferral_decision_for_hits_and_scores(lang, text, promise):
+    """Whether a sentence only promises is decided once per passage: the hits set aside as
+    deferrals are exactly those inside the promised sentences the scores are discounted for."""
+    matcher = matcher_for(find_mandate("2480"), lang)
+    passage = matcher.passage(text)
+    assert bool(passage.promised) is promise
+    hits = [h for hs in passage.hits.values() for h in hs]
+    assert hits
+    for hit in hits:
+        inside = any(a <= hit.start < b for a, b in passage.promised)
+        assert (hit.aside == "deferral") is (inside and hit.aside not in ("excluded", "context"))
+
+
+def test_a_cue_does_not_count_in_a_sentence_that_speaks_of_what_it_is_without(en):
+    hits, _ = en.hits(
+        "The chairmanship of the monitoring committee passed to the next member under the "
+        "agreed rotation."
+    )
+    assert _counted(hits, "a.rotations") == []
+    assert "chairmanship" in hits["a.rotations"][0].why_not
+    hits, _ = en.hits("The rotation of two battalions was completed in May.")
+    assert "rotation" in _counted(hits, "a.rotations")
