@@ -108,7 +108,7 @@ class ElementMatcher:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM" if self.norm else "LOWER")
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
-        self._said_last: _Said | None = None
+        self._said_last: tuple[_Said, ...] = ()
         # The passage whose sentences were last asked about, and the answers.
         self._asked_memo: tuple[str | None, dict[tuple, bool]] = (None, {})
         self._terms: dict[str, str] = {}
@@ -483,7 +483,7 @@ class ElementMatcher:
         crowded = {
             e
             for e in hits
-            if (naming := [n for n, named in owners.items() if e in named])
+            if (naming := {n for n, named in owners.items() if e in named})
             and all(len(owners[n]) > 1 for n in naming)
             and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
             and self.describe(text, e, hits, touch) < self.mandate.naming.described
@@ -547,12 +547,15 @@ class ElementMatcher:
 
     def _said(self, text: str, hits: dict[str, list[Hit]], min_weight: float) -> _Said:
         """What each clause of the passage says beyond the names of elements, shared by every
-        element ``describe`` is asked about (the last passage's is kept)."""
-        last = self._said_last
-        if last is not None and last.text is text and last.hits is hits and last.min == min_weight:
-            return last
+        element ``describe`` is asked about (the last passage's are kept, one per weight asked:
+        the judgement asks at the mention and at the touch weight in turn)."""
+        kept = self._said_last  # a tuple read and replaced whole: safe when threads share it
+        for said in kept:
+            if said.text is text and said.hits is hits and said.min == min_weight:
+                return said
         said = _Said(self, text, hits, min_weight)
-        self._said_last = said
+        same = [s for s in kept if s.text is text and s.hits is hits]
+        self._said_last = (*same[-1:], said)
         return said
 
     def classify(self, document: Document) -> Classification:
