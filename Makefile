@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --force-reinstall -e .  # console scripts follow pyproject
 	$(BIN)/python -m compileall -q mandate  # editable installs are not byte-compiled; cold starts pay
 	touch $(STAMP)
 

@@ -6,6 +6,7 @@ finding at that level; 2 the letter or the rules could not be used (one sentence
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -59,6 +60,28 @@ class _Group(click.Group):
                 err=True,
             )
             sys.exit(2)
+
+
+def run() -> None:
+    """The console command: ``main``, then leave without tearing the interpreter down.
+
+    Freeing the matcher's, spaCy's and the caches' objects one by one at exit took a sixth of a
+    cold check (~0.35 s of CPU on the seed). Every output is already written whole (atomic
+    writes, closed), so the standard streams are flushed and the process ends with the command's
+    exit code. Tests that call ``main`` in process are unaffected."""
+    code: int = 0
+    try:
+        main()
+    except SystemExit as done:
+        if isinstance(done.code, int):
+            code = done.code
+        elif done.code is not None:
+            print(done.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`)
+            stream.flush()
+    os._exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
