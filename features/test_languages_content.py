@@ -14,7 +14,7 @@ from mandate.models import Status
 from mandate.pipeline import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from lettercraft import blocks, join, without_section
+from lettercraft import blocks, join, without_section, write_file
 
 from mandate.read import read
 from mandate.segment import segment
@@ -34,12 +34,6 @@ def _rendering(language: str) -> Path:
     return BLIND / name if code in ("es", "ru", "ar") else ROOT / "corpus" / "letters" / name
 
 
-def _write(ctx: dict, name: str, text: str) -> Path:
-    path = ctx["tmp"] / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @given(parsers.parse("the 1 June 2020 letter as rendered in {language} by the blind writer"))
 def blind_rendering(ctx: dict, language: str) -> None:
     path = _rendering(language)
@@ -47,7 +41,7 @@ def blind_rendering(ctx: dict, language: str) -> None:
     ctx["labels"] = yaml.safe_load(
         path.with_name(path.name.replace(".txt", ".labels.yaml")).read_text(encoding="utf-8")
     )
-    ctx["letter"] = _write(ctx, path.name, ctx["text"])
+    ctx["letter"] = write_file(ctx["tmp"], path.name, ctx["text"])
 
 
 @when("each section that alone answers an element is removed in turn and checked")
@@ -60,8 +54,8 @@ def remove_each_section(ctx: dict) -> None:
         alone = [e for e in elements if e not in others]
         if not alone:
             continue
-        path = _write(
-            ctx,
+        path = write_file(
+            ctx["tmp"],
             f"without-{len(ctx['removals'])}.txt",
             join(without_section(parts, heading, list(sections))),
         )
@@ -89,7 +83,9 @@ def others_stay(ctx: dict) -> None:
 @given(parsers.parse("the bundled Chinese letter and its {language} rendering"))
 def seed_and_rendering(ctx: dict, language: str) -> None:
     ctx["a"] = SEED
-    ctx["b"] = _write(ctx, _rendering(language).name, _rendering(language).read_text("utf-8"))
+    ctx["b"] = write_file(
+        ctx["tmp"], _rendering(language).name, _rendering(language).read_text("utf-8")
+    )
 
 
 @given(
@@ -101,7 +97,7 @@ def seed_and_altered_copy(ctx: dict, language: str, old: str, new: str) -> None:
     text = _rendering(language).read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not once in the rendering"
     ctx["a"] = SEED
-    ctx["b"] = _write(ctx, "copy." + CODES[language] + ".txt", text.replace(old, new))
+    ctx["b"] = write_file(ctx["tmp"], "copy." + CODES[language] + ".txt", text.replace(old, new))
 
 
 @given(
@@ -116,7 +112,7 @@ def seed_and_indic(ctx: dict) -> None:
     for word in text.split(" "):
         out.append(word if "/" in word else word.translate(indic))
     ctx["a"] = SEED
-    ctx["b"] = _write(ctx, "indic.ar.txt", " ".join(out))
+    ctx["b"] = write_file(ctx["tmp"], "indic.ar.txt", " ".join(out))
 
 
 @when("the desk officer compares the two versions")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lettercraft import SEED, corrected_seed, join, seed_blocks, without_section
+from lettercraft import SEED, corrected_seed, join, seed_blocks, without_section, write_file
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from mandate.pipeline import check
@@ -18,15 +18,11 @@ MANDATE_CLI = Path(sys.executable).with_name("mandate")
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _write(ctx: dict, name: str, text: str) -> Path:
-    path = ctx["tmp"] / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @given(parsers.parse("the report of the bundled letter of 1 June 2020 in {lang}"))
 def seed_report(ctx: dict, lang: str) -> None:
-    ctx["page_path"] = _write(ctx, f"seed.{lang}.html", render_html(check(SEED, "2480"), lang=lang))
+    ctx["page_path"] = write_file(
+        ctx["tmp"], f"seed.{lang}.html", render_html(check(SEED, "2480"), lang=lang)
+    )
 
 
 @given(
@@ -35,8 +31,10 @@ def seed_report(ctx: dict, lang: str) -> None:
     )
 )
 def gaps_report(ctx: dict, a: str, b: str) -> None:
-    letter = _write(ctx, "gaps.txt", join(without_section(without_section(seed_blocks(), a), b)))
-    ctx["page_path"] = _write(ctx, "gaps.html", render_html(check(letter, "2480")))
+    letter = write_file(
+        ctx["tmp"], "gaps.txt", join(without_section(without_section(seed_blocks(), a), b))
+    )
+    ctx["page_path"] = write_file(ctx["tmp"], "gaps.html", render_html(check(letter, "2480")))
 
 
 @given(
@@ -45,7 +43,7 @@ def gaps_report(ctx: dict, a: str, b: str) -> None:
     )
 )
 def diff_page(ctx: dict, h: str) -> None:
-    new = _write(ctx, "new.txt", join(without_section(seed_blocks(), h)))
+    new = write_file(ctx["tmp"], "new.txt", join(without_section(seed_blocks(), h)))
     out = ctx["tmp"] / "diff.html"
     subprocess.run(
         [str(MANDATE_CLI), "diff", str(SEED), str(new), "-f", "html", "-o", str(out)],

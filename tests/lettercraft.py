@@ -43,6 +43,13 @@ def join(parts: list[str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """A UTF-8 text file named ``name`` in ``folder`` (a letter, a report page)."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def seed_blocks() -> list[str]:
     return blocks(SEED.read_text(encoding="utf-8"))
 
