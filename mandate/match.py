@@ -480,11 +480,14 @@ class ElementMatcher:
             for h in found:
                 if h.counted:
                     weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
+        # Named beside another: in one clause with another element's name ("the framework and
+        # the transition plan remain …"), not in a list of what the sentence says of it.
+        beside = _beside(text, whole, hits, touch, self.lang)
         crowded = {
             e
             for e in hits
             if (naming := {n for n, named in owners.items() if e in named})
-            and all(len(owners[n]) > 1 for n in naming)
+            and all(n in beside.get(e, ()) for n in naming)
             and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
             and self.describe(text, e, hits, touch) < self.mandate.naming.described
         }
@@ -699,6 +702,34 @@ def _owners(
             if h.counted and h.weight >= touch:
                 owners[bisect_right(starts, h.start) - 1].add(e)
     return owners
+
+
+def _beside(
+    text: str,
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    lang: str,
+) -> dict[str, set[int]]:
+    """Per element, the sentences where a clause names it together with another element (a
+    counted term of at least ``touch`` weight each): "the framework and the transition plan remain
+    the basis" names both; "the framework was revised, with four outcomes: …, protection of
+    civilians" says what the framework holds."""
+    spans = [c for a, b in bounds for c in clauses(text, a, b, lists=False, lang=lang)]
+    starts = [a for a, _ in spans]
+    sentence_starts = [a for a, _ in bounds]
+    named: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted and h.weight >= touch:
+                named[bisect_right(starts, h.start) - 1].add(e)
+    out: dict[str, set[int]] = defaultdict(set)
+    for n, elements in named.items():
+        if len(elements) > 1 and n >= 0:
+            sentence = bisect_right(sentence_starts, spans[n][0]) - 1
+            for e in elements:
+                out[e].add(sentence)
+    return out
 
 
 def _owned(

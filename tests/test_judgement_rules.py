@@ -144,3 +144,27 @@ def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
         "redeployment of reconstituted units to the north and the return of the State."
     )
     assert matcher.passage(followed).promised == []
+
+
+def test_named_beside_another_only_in_one_clause_with_it():
+    """A sentence naming two elements side by side says little of either; a sentence that names
+    one element and lists what it holds (one item of which is another element's word) is its."""
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    listed = (
+        "The integrated strategic framework was revised in February, with four shared outcomes: "
+        "support for the Agreement, protection of civilians in the centre, elections and basic "
+        "services. The Mission and the United Nations country team prepared joint workplans for "
+        "Mopti and Ségou."
+    )
+    judged = en._judge(listed, en.passage(listed), set())
+    assert judged["b.integrated-strategic-framework"].substantive
+    side_by_side = (
+        "The Mission and the United Nations country team jointly supported the elections in "
+        "March. The integrated strategic framework and the transition plan remain the basis of "
+        "the work of the United Nations system in Mali. UNDP also funded voter outreach."
+    )
+    judged = en._judge(side_by_side, en.passage(side_by_side), set())
+    assert not judged["b.integrated-strategic-framework"].substantive
