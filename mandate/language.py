@@ -756,6 +756,9 @@ def _normaliser(code: str) -> Callable[[str], str]:
     def one(word: str) -> str:
         w = word.lower()
         if rules.strip_marks:
+            # Replaced before marks go: a letter whose mark is part of it (a hamza on its seat)
+            # is mapped whole, not left as its bare seat.
+            w = unicodedata.normalize("NFC", w).translate(table)
             w = "".join(
                 ch for ch in unicodedata.normalize("NFD", w) if not unicodedata.combining(ch)
             )

@@ -98,6 +98,7 @@ def test_names_and_symbols_in_latin_do_not_make_a_letter_latin():
         ("ar", ["العمليات", "عمليات", "والعمليات", "بالعمليات", "عمليّات", "عمليـات"]),
         ("ar", ["البعثة", "بعثة", "البعثه"]),
         ("ar", ["إقليم", "أقليم", "اقليم"]),
+        ("ar", ["أداء", "الأداء", "أداؤها", "أدائها", "أداءها", "أدائه"]),  # hamza seat = case
     ],
 )
 def test_word_forms_normalise_to_one(code, forms):
