@@ -459,7 +459,15 @@ class ElementMatcher:
         hits = passage.hits
         # A passage that promises its details later keeps only a share of its weight.
         keep = self.mandate.naming.deferred if passage.promised else 1.0
-        scores = {e: score(hs, self.key) * keep for e, hs in hits.items()}
+        whole = whole_sentences(text, self.abbreviations, self.lang)
+        touch = th.touch_weight or th.mention_weight
+        # A supporting word counts for the element its sentence names: "contingents" in a
+        # sentence on their relief is no evidence of their performance.
+        others = _supporting_elsewhere(whole, hits, touch, th.mention_weight)
+        scores = {
+            e: score([h for h in hs if (h.start, h.end) not in others.get(e, ())], self.key) * keep
+            for e, hs in hits.items()
+        }
         boosted = {
             e: s + (th.heading_bonus if e in hinted and s > 0 else 0) for e, s in scores.items()
         }
@@ -467,7 +475,6 @@ class ElementMatcher:
         # A heading that announces one element presumes the text under it is about it; one that
         # announces several (a merged section) leaves each to show its own share of the text.
         presumed = hinted if len(hinted) == 1 else set()
-        whole = whole_sentences(text, self.abbreviations, self.lang)
         owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
         owners = _owners(whole, hits, th.touch_weight or th.mention_weight)
         # Named only beside others: every sentence that names the element names another too and
@@ -702,6 +709,26 @@ def _owners(
             if h.counted and h.weight >= touch:
                 owners[bisect_right(starts, h.start) - 1].add(e)
     return owners
+
+
+def _supporting_elsewhere(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    below: float,
+) -> dict[str, set[tuple[int, int]]]:
+    """Per element, its supporting words (lighter than ``below``) in sentences that name other
+    elements (a term of at least ``touch`` weight) and not it."""
+    starts = [a for a, _ in bounds]
+    owners = _owners(bounds, hits, touch)
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            if h.counted and h.weight < below:
+                named = owners.get(bisect_right(starts, h.start) - 1, set())
+                if named and e not in named:
+                    out[e].add((h.start, h.end))
+    return out
 
 
 def _beside(

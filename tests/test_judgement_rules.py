@@ -168,3 +168,38 @@ def test_named_beside_another_only_in_one_clause_with_it():
     )
     judged = en._judge(side_by_side, en.passage(side_by_side), set())
     assert not judged["b.integrated-strategic-framework"].substantive
+
+
+def test_a_promise_in_the_conditional_or_the_passive_is_a_deferral():
+    assert _g("en").is_deferral(
+        "The revised calendar would be shared with the Council once the partners have reviewed it."
+    )
+    assert _g("fr").is_deferral(
+        "Un point sur le calendrier pourrait être présenté au Conseil dans mon prochain rapport."
+    )
+    assert _g("es").is_deferral(
+        "Las cifras se pondrán en conocimiento del Consejo en su debido momento."
+    )
+    assert _g("ru").is_deferral(
+        "Уточненный график будет доведен до сведения Совета после его утверждения."
+    )
+    assert _g("ar").is_deferral("وستُعرض التفاصيل على المجلس متى سمحت الظروف بذلك.")
+    # a condition on the answer itself is no promise of information
+    assert not _g("en").is_deferral(
+        "Tasks could be handed over to the national authorities only once the units are deployed."
+    )
+
+
+def test_a_supporting_word_counts_for_the_element_its_sentence_names():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "The relief of nine contingents was completed on schedule: two infantry battalions, "
+        "three formed police units and four enabling units, with force protection maintained "
+        "throughout. Six more contingents are to rotate by June, after quarantine."
+    )
+    judged = en._judge(text, en.passage(text), set())
+    assert judged["a.rotations"].substantive
+    assert not judged.get("a.force-performance") or not judged["a.force-performance"].substantive
