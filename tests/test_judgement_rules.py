@@ -203,3 +203,11 @@ def test_a_supporting_word_counts_for_the_element_its_sentence_names():
     judged = en._judge(text, en.passage(text), set())
     assert judged["a.rotations"].substantive
     assert not judged.get("a.force-performance") or not judged["a.force-performance"].substantive
+
+
+def test_zh_deferral_with_a_matter_still_being_agreed():
+    zh = _g("zh")
+    assert zh.is_deferral("具体进展容后另行奉告。")
+    assert zh.is_pending("轮调安排目前仍在与各部队派遣国逐一商定之中")
+    assert zh.is_deferral("其更新工作须待当局明确重点之后才能推进，届时再向安理会报告。")
+    assert not zh.is_deferral("这些移交进展也将是今后拟订撤出战略时需要考虑的因素之一。")
