@@ -16,6 +16,30 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | en   | The integrated strategic framework will underpin the transition plan and, eventually, the exit strategy. | Named, not described |
       | French   | fr   | Le cadre stratégique intégré sous-tendra le plan de transition et, à terme, la stratégie de sortie. | Nommé, non décrit |
 
+  Scenario Outline: A stock predicate says nothing of its subject (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.integrated-strategic-framework is partial
+    And the reason for b.integrated-strategic-framework in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 综合战略框架仍是稳定团与联合国国家工作队共同开展工作的基础。 | 仅点名，未作说明 |
+      | English  | en   | The integrated strategic framework remains the overall basis for the joint work of the Mission and the United Nations country team. | Named, not described |
+      | French   | fr   | Le cadre stratégique intégré demeure le socle de l'action conjointe de la Mission et de l'équipe de pays des Nations Unies. | Nommé, non décrit |
+
+  Scenario Outline: A promise in the conditional or the passive is not an answer (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is missing
+    And the reason for a.rotations in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 各特遣队换防的安排仍在与部队派遣国商定之中，具体情况容后另行奉告。 | 仅承诺在以后的信函中提供 |
+      | English  | en   | The relief schedule for the contingents would be shared with the Council once the contributing countries have reviewed it. | Only promised for a later letter |
+      | French   | fr   | Un point sur les relèves des contingents pourrait être présenté au Conseil dans ma prochaine lettre. | Seulement promis pour une lettre ultérieure |
+
   Scenario Outline: A promise is not an answer, however it is worded (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

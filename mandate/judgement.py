@@ -43,6 +43,8 @@ class DeferralGrammar(BaseModel):
     the ``conditions`` on which the matter depends.
     ``topic`` marks a clause that only says what the sentence is about ("As for the assessment
     of …"): like the promising clauses, it reports no action.
+    ``stock`` marks a stock predicate that says nothing of its subject ("remains the common
+    reference for the work of …"): without a figure, such a clause describes nothing.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -59,6 +61,7 @@ class DeferralGrammar(BaseModel):
     conditions: list[str] = Field(default_factory=list)
     pending: list[str] = Field(default_factory=list)
     topic: list[str] = Field(default_factory=list)
+    stock: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -70,6 +73,7 @@ class DeferralGrammar(BaseModel):
         "conditions",
         "pending",
         "topic",
+        "stock",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -91,6 +95,7 @@ class Grammar:
     conditions: re.Pattern[str] | None
     pending: re.Pattern[str] | None
     topic: re.Pattern[str] | None
+    stock: re.Pattern[str] | None = None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -117,6 +122,10 @@ class Grammar:
     def is_pending(self, text: str) -> bool:
         """A matter still being decided (under review, being reorganised): no answer yet."""
         return bool(self.pending and self.pending.search(text))
+
+    def is_stock(self, clause: str) -> bool:
+        """A stock predicate ("remains the basis for the work of …"): it says nothing."""
+        return bool(self.stock and self.stock.search(clause))
 
     def promising(self, clause: str) -> bool:
         """A clause that promises or says the matter is still open: it reports nothing."""
@@ -145,6 +154,7 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         conditions=_alternation(spec.conditions),
         pending=_alternation(spec.pending),
         topic=_alternation(spec.topic),
+        stock=_alternation(spec.stock),
     )
 
 

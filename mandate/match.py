@@ -1029,7 +1029,12 @@ class _Said:
             out = []
             for ca, cb in clauses(text, a, b, lang=m.lang):
                 stretch = _masked(text, ca, cb, self.every, self.longest)
-                value = w.figure * figures(stretch, m.lang) + w.word * content_words(
+                found = figures(stretch, m.lang)
+                facts = figures(_NUMBERED.sub("", stretch, count=1), m.lang)
+                if not facts and m.grammar.is_stock(text[ca:cb]):
+                    out.append((ca, cb, 0.0))  # "remains the basis for the work of …": nothing
+                    continue
+                value = w.figure * found + w.word * content_words(
                     stretch, m.stopwords, m.letters, m.per_word
                 )
                 out.append((ca, cb, value))
@@ -1183,6 +1188,7 @@ def _windows(text: str, size: int, lang: str | None = None) -> list[tuple[int, s
 
 
 _SPACE = re.compile(r"\s")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")  # a paragraph's own number is no fact
 _WHITE = re.compile(r"\s+")
 _WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and memory bounded
 
