@@ -28,6 +28,18 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | en   | The integrated strategic framework remains the overall basis for the joint work of the Mission and the United Nations country team. | Named, not described |
       | French   | fr   | Le cadre stratégique intégré demeure le socle de l'action conjointe de la Mission et de l'équipe de pays des Nations Unies. | Nommé, non décrit |
 
+  Scenario Outline: A clause that sets the scene is a passing mention (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is partial
+    And the reason for a.rotations in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 尽管加奥和基达尔的2个特遣队的轮调推迟了6周，稳定团仍在中部开展了320次巡逻，并护送了40支车队。 | 仅顺带提及 |
+      | English  | en   | Despite a delay of 6 weeks in the rotation of 2 contingents in Gao and Kidal, the Mission conducted 320 patrols in the centre and escorted 40 convoys. | Only touched in passing |
+      | French   | fr   | Malgré un retard de 6 semaines dans la relève de 2 contingents à Gao et Kidal, la Mission a mené 320 patrouilles dans le centre et escorté 40 convois. | Seulement mentionné en passant |
+
   Scenario Outline: A promise in the conditional or the passive is not an answer (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

@@ -45,6 +45,8 @@ class DeferralGrammar(BaseModel):
     of …"): like the promising clauses, it reports no action.
     ``stock`` marks a stock predicate that says nothing of its subject ("remains the common
     reference for the work of …"): without a figure, such a clause describes nothing.
+    ``backdrop`` marks a clause that sets the scene for the sentence's news ("Amid …", "In an
+    environment where …", "Despite …"): an element named only there is touched in passing.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -62,6 +64,7 @@ class DeferralGrammar(BaseModel):
     pending: list[str] = Field(default_factory=list)
     topic: list[str] = Field(default_factory=list)
     stock: list[str] = Field(default_factory=list)
+    backdrop: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -74,6 +77,7 @@ class DeferralGrammar(BaseModel):
         "pending",
         "topic",
         "stock",
+        "backdrop",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -96,6 +100,7 @@ class Grammar:
     pending: re.Pattern[str] | None
     topic: re.Pattern[str] | None
     stock: re.Pattern[str] | None = None
+    backdrop: re.Pattern[str] | None = None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -127,12 +132,19 @@ class Grammar:
         """A stock predicate ("remains the basis for the work of …"): it says nothing."""
         return bool(self.stock and self.stock.search(clause))
 
+    def is_backdrop(self, clause: str) -> bool:
+        """A clause that sets the scene ("Amid …", "Despite …"), not the sentence's news."""
+        return bool(self.backdrop and self.backdrop.match(_NUMBER.sub("", clause, count=1)))
+
     def promising(self, clause: str) -> bool:
         """A clause that promises or says the matter is still open: it reports nothing."""
         return any(
             p is not None and p.search(clause)
             for p in (self.channel, self.later, self.keep_informed, self.pending)
         ) or bool(self.topic and self.topic.match(clause.lstrip()))
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]\s*)?")  # white space and a paragraph's own number
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -155,6 +167,7 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         pending=_alternation(spec.pending),
         topic=_alternation(spec.topic),
         stock=_alternation(spec.stock),
+        backdrop=_alternation(spec.backdrop),
     )
 
 

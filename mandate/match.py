@@ -82,6 +82,7 @@ class _Judged:
     substantive: bool
     named: bool
     said: float
+    aside: bool = False  # its words only set the scene or say it is pending: no heading helps
 
 
 @dataclass(frozen=True)
@@ -499,13 +500,14 @@ class ElementMatcher:
             and self.describe(text, e, hits, touch) < self.mandate.naming.described
         }
         # A clause saying the matter is still being decided ("whose evaluations are still being
-        # consolidated") says nothing of it yet: its words make no sentence the element's.
+        # consolidated") says nothing of it yet, and one that sets the scene ("Amid …",
+        # "Despite …") is not the sentence's news: their words make no sentence the element's.
         pending = _Spans(
             [
                 (ca, cb)
                 for a, b in whole
                 for ca, cb in clauses(text, a, b, lists=False, lang=self.lang)
-                if self.grammar.is_pending(text[ca:cb])
+                if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
             ]
         )
         out: dict[str, _Judged] = {}
@@ -513,6 +515,15 @@ class ElementMatcher:
             s = boosted[e]
             said = self.describe(text, e, hits, th.mention_weight)
             named = said < self.mandate.naming.described
+            # Under its heading, still not presumed where its words only set the scene or say
+            # the matter is pending.
+            aside = not any(
+                h.counted
+                and h.weight >= th.mention_weight
+                and pending.covering(h.start, h.end) is None
+                for h in found
+            )
+            heads = e in presumed and not aside
             substantive = (
                 not named
                 and e not in crowded
@@ -520,7 +531,7 @@ class ElementMatcher:
                 and s >= th.dominance * top
                 and len(text.strip()) >= th.min_chars
                 and (
-                    e in presumed
+                    heads
                     or _share(
                         whole,
                         found,
@@ -535,7 +546,7 @@ class ElementMatcher:
                     >= th.min_share
                 )
                 and (
-                    e in presumed
+                    heads
                     or _clause_share(text, found, self.abbreviations, self.lang)
                     >= th.min_clause_share
                 )
@@ -552,6 +563,7 @@ class ElementMatcher:
                 substantive=substantive,
                 named=named and s > 0 and s >= th.dominance * top,
                 said=said,
+                aside=aside,
             )
         return out
 
@@ -618,8 +630,8 @@ class ElementMatcher:
                         named=j.named,
                     )
                 )
-                section_scores[paragraph.section][e] += j.raw if s > 0 else 0.0
-                section_said[paragraph.section][e] += said if s > 0 else 0.0
+                section_scores[paragraph.section][e] += j.raw if s > 0 and not j.aside else 0.0
+                section_said[paragraph.section][e] += said if s > 0 and not j.aside else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
             paragraph_labels.append(
