@@ -211,3 +211,16 @@ def test_zh_deferral_with_a_matter_still_being_agreed():
     assert zh.is_pending("轮调安排目前仍在与各部队派遣国逐一商定之中")
     assert zh.is_deferral("其更新工作须待当局明确重点之后才能推进，届时再向安理会报告。")
     assert not zh.is_deferral("这些移交进展也将是今后拟订撤出战略时需要考虑的因素之一。")
+
+
+def test_a_clause_that_sets_the_scene_or_names_the_frame_is_a_backdrop():
+    assert _g("en").is_backdrop("Amid renewed attacks on civilians")
+    assert _g("en").is_backdrop(" in keeping with the transition plan")
+    assert _g("fr").is_backdrop("2. Dans un environnement où les attaques restent la menace")
+    assert _g("zh").is_backdrop("尽管两个营的轮调推迟")
+    assert not _g("en").is_backdrop("Twelve contingents rotated in May")
+    assert not _g("fr").is_backdrop("La Mission a mené 320 patrouilles")
+    assert _g("en").is_deferral(
+        "An assessment is being finalized, and I will share its findings with the Council once "
+        "it is complete."
+    )
