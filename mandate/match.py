@@ -357,10 +357,13 @@ class ElementMatcher:
             # What comes after "premature" is its assessment (the conditions); what came before
             # is about something else.
             early = set(premature)
-            rest = [
+            rest = [  # a stock commitment ("I will continue to work closely with …") is no answer
                 (a, b)
                 for a, b in full
-                if (a, b) not in taken and (a, b) not in early and a >= premature[0][0]
+                if (a, b) not in taken
+                and (a, b) not in early
+                and a >= premature[0][0]
+                and not asked(self._stock, a, b)
             ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
@@ -377,6 +380,9 @@ class ElementMatcher:
 
     def _premature(self, text: str, a: int, b: int) -> bool:
         return self.grammar.is_premature(text[a:b])
+
+    def _stock(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_stock(text[a:b])
 
     def _pending(self, text: str, a: int, b: int) -> bool:
         return self.grammar.is_pending(text[a:b])

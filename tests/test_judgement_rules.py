@@ -224,3 +224,15 @@ def test_a_clause_that_sets_the_scene_or_names_the_frame_is_a_backdrop():
         "An assessment is being finalized, and I will share its findings with the Council once "
         "it is complete."
     )
+
+
+def test_premature_followed_only_by_a_stock_commitment_says_nothing():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    text = (
+        "It is premature to discuss the withdrawal of the Mission. I will continue to work "
+        "closely with the Malian authorities, the signatory parties and regional partners."
+    )
+    assert len(en.passage(text).promised) == 1
