@@ -471,8 +471,11 @@ def recognise_request(
     citing the resolution, or with verbs it does not know ("invited me to inform it by letter of
     …"), would otherwise have the Council's own words counted as answers. A paragraph that cites
     the mandate's own resolution needs less of the request's wording (``cited_share``): body
-    paragraphs share a few percent of it, restatements a third or more.
+    paragraphs share a few percent of it, restatements a third or more. The restatement comes
+    before the answers: after a paragraph that reports facts (figures beyond a citation), a
+    paragraph that echoes the request's words is an answer naming them, not a restatement.
     """
+    from mandate.judgement import figures
     if not request:
         return document
     wanted = _grams(request, document.language)
@@ -489,6 +492,10 @@ def recognise_request(
         )
         if overlap >= share or (cites and overlap >= cited_share):
             changed.append(paragraph.index)
+        else:
+            uncited = compiled(document.language).citation.sub(" ", paragraph.text)
+            if figures(uncited, document.language) >= 2:
+                break  # the answers have begun
     if not changed:
         return document
     paragraphs = [

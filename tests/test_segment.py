@@ -132,6 +132,32 @@ def test_a_restated_request_without_a_citation_is_still_the_request(tmp_path):
     assert all(v.status is Status.MISSING for v in result.assessment.verdicts)
 
 
+def test_after_the_first_factual_paragraph_an_echo_of_the_request_is_an_answer(tmp_path):
+    from mandate.models import Status
+    from mandate.pipeline import check
+
+    letter = tmp_path / "l.txt"
+    letter.write_text(
+        "Letter dated 1 June 2020 from the Secretary-General addressed to the President of the "
+        "Security Council\n\n"
+        "I have the honour to refer to resolution 2480 (2019), in which the Council requested me "
+        "to submit a letter focusing on the security challenges, the Mission's operations, force "
+        "performance and rotations and the coordination of security responsibilities.\n\n"
+        "Between January and May, the Mission conducted 712 patrols and set up 3 temporary "
+        "operating bases in the centre.\n\n"
+        "The coordination of security responsibilities continues; information on force "
+        "performance and rotations follows the security challenges facing Mali.\n\n"
+        "I should be grateful if you would bring the present letter to the attention of the "
+        "members of the Security Council.\n\n(Signed) António Guterres\n",
+        encoding="utf-8",
+    )
+    result = check(letter, "2480")
+    roles = [p.role for p in result.document.paragraphs]
+    assert roles[1] is Role.REQUEST and roles[3] is Role.BODY
+    verdicts = {v.id: v.status for v in result.assessment.verdicts}
+    assert verdicts["a.security-coordination"] is not Status.MISSING
+
+
 def test_the_symbol_form_of_a_citation_is_a_citation():
     doc = _doc(
         "Title line here\n\nPursuant to S/RES/2480 (2019), the Council requested me to report on "
