@@ -64,3 +64,44 @@ Feature: Resolution 2480 in Spanish, Russian and Arabic, and two language versio
     When the desk officer runs "mandate diff" on the two versions
     Then the output has a line naming "479", "497" and both paragraph numbers
     And the diff page lists the figure "497" in its language-versions block
+
+  Scenario Outline: A letter under resolution 2531 in <language> is judged as its labels say
+    Given the 2531 development letter "<letter>"
+    When the desk officer checks it against mandate "2531"
+    Then the letter's language is detected as "<code>"
+    And every element has the verdict its labels give
+    And the paragraph that restates the request is labelled with nothing
+
+    Examples:
+      | language | letter                      | code |
+      | Spanish  | 2531-2020-12-headed.es      | es   |
+      | Russian  | 2531-2021-06-unheaded.ru    | ru   |
+      | Arabic   | 2531-2021-06-headed-gaps.ar | ar   |
+
+  Scenario Outline: Taking a section out of a 2531 letter in <language> loses only what it alone answered
+    Given the 2531 development letter "<letter>"
+    When each section that alone answers an element is removed in turn and checked against mandate "2531"
+    Then every time, the elements only that section answered are no longer covered
+    And every time, the other covered elements stay covered and no other becomes covered
+
+    Examples:
+      | language | letter                      |
+      | Spanish  | 2531-2020-12-headed.es      |
+      | Arabic   | 2531-2021-06-headed-gaps.ar |
+
+  Scenario Outline: A paragraph of trap words in <language> does not answer <element>
+    Given a 2531 letter in <language> whose only body paragraph is "<paragraph>"
+    When the desk officer checks it against mandate "2531"
+    Then <element> is missing
+
+    Examples:
+      | language | element                          | paragraph |
+      | Spanish  | b.rotations                      | Las restricciones a la rotación de las tripulaciones de los helicópteros redujeron las horas de vuelo disponibles para las evacuaciones. |
+      | Spanish  | c.transition-plan                | Las autoridades de transición aprobaron la carta de la transición; el período de transición durará dieciocho meses, según el Consejo Nacional de Transición. |
+      | Spanish  | c.integrated-strategic-framework | A partir de 2022, el equipo en el país asumirá las tareas de estabilización que le traspase la Misión en Tombuctú y en Gao. |
+      | Russian  | b.rotations                      | Ротация экипажей вертолетов и ротация летного состава зафрахтованных самолетов проходили по графику. |
+      | Russian  | c.exit-strategy                  | Вывод французских сил из Кидаля и Тессалита должен завершиться к концу года, а переходный период продлится до февраля. |
+      | Russian  | b.caveats                        | Вопрос о незаявленных оговорках изучается; его результаты будут представлены Совету в моем следующем письме. |
+      | Arabic   | b.performance                    | ظل الأداء الاقتصادي للبلد ضعيفا بسبب تراجع المحاصيل وارتفاع الأسعار. |
+      | Arabic   | c.exit-strategy                  | أعلن انسحاب القوات الفرنسية من كيدال وتيساليت، ومن المقرر أن يكتمل قبل نهاية العام. |
+      | Arabic   | b.rotations                      | جرى تناوب أطقم الطائرات المستأجرة دون تأخير طوال الفترة. |
