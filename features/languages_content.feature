@@ -105,3 +105,21 @@ Feature: Resolution 2480 in Spanish, Russian and Arabic, and two language versio
       | Arabic   | b.performance                    | ظل الأداء الاقتصادي للبلد ضعيفا بسبب تراجع المحاصيل وارتفاع الأسعار. |
       | Arabic   | c.exit-strategy                  | أعلن انسحاب القوات الفرنسية من كيدال وتيساليت، ومن المقرر أن يكتمل قبل نهاية العام. |
       | Arabic   | b.rotations                      | جرى تناوب أطقم الطائرات المستأجرة دون تأخير طوال الفترة. |
+      | Spanish  | a.instance-coordination          | Informaré al Consejo sobre los debates de la Instancia de Coordinación en Malí en una comunicación posterior. |
+      | Spanish  | c.transition-plan                | Considero preferible presentar el plan de transición actualizado una vez concluidas las consultas con el nuevo Gobierno. |
+      | Russian  | b.performance                    | Итоги оценки эффективности работы подразделений пока не подготовлены и будут доведены до сведения Совета по мере поступления. |
+      | Arabic   | b.performance                    | وسأبلغ المجلس بنتائج تقييم أداء الوحدات العسكرية حالما تكتمل. |
+      | Arabic   | c.exit-strategy                  | أما استراتيجية خروج البعثة فسأعرضها في رسالة لاحقة. |
+
+  Scenario Outline: A paragraph in <language> answers <element> when it says what it is about
+    Given a 2531 letter in <language> whose only body paragraph is "<paragraph>"
+    When the desk officer checks it against mandate "2531"
+    Then <element> is covered
+
+    Examples:
+      | language | element         | paragraph |
+      | Russian  | c.exit-strategy | Стратегия ухода Миссии будет строиться на десяти критериях, среди которых восстановление администрации на севере и снижение насилия в центре; пока выполнены три из них, поэтому говорить о сроках вывода Миссии преждевременно. |
+      | Spanish  | c.exit-strategy | Sería prematuro fijar una fecha para la retirada de la Misión, ya que solo se han cumplido dos de los diez criterios de referencia acordados con el Gobierno. |
+      | Arabic   | c.exit-strategy | لا يزال من السابق لأوانه تحديد موعد لانسحاب البعثة؛ وسيتوقف أي تقليص على تحقيق النقاط المرجعية للاتفاق وتحسن الظروف الأمنية. |
+      | Russian  | b.caveats       | В отчетный период незаявленных оговорок выявлено не было, что подтвердили проверки штаба Сил во всех секторах. |
+      | Arabic   | b.caveats       | لا تزال بعض الوحدات تطبق قيودا وطنية لم تبلغ بها البعثة، مما حال دون تسيير الدوريات الليلية في كيدال؛ وقد أثيرت المسألة مع البلدان المساهمة بقوات. |
