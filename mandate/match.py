@@ -1072,18 +1072,8 @@ def _hit(
     aside: str | None,
     phrase: str | None,
 ) -> Hit:
-    """A ``Hit`` from values the matcher made itself: no validation (see ``models.trusted``)."""
-    return trusted(
-        Hit,
-        term=term,
-        start=start,
-        end=end,
-        weight=weight,
-        counted=counted,
-        why_not=why_not,
-        aside=aside,
-        phrase=phrase,
-    )
+    """A ``Hit`` from the matcher's working tuple (start first, for sorting)."""
+    return Hit(term, start, end, weight, counted, why_not, aside, phrase)
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
