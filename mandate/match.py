@@ -107,6 +107,7 @@ class ElementMatcher:
         # use (``_spacy``), or read back with the character automaton (``_compile``).
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
+        self._by_name: dict[tuple[str, str, str], int] = {}
         self._entries: list[tuple[_Key, str, list[str]]] = []  # (key, name, terms) in order
         self._built: tuple | None = None  # (nlp, PhraseMatcher, pattern docs)
         self._lock = threading.RLock()
@@ -184,6 +185,8 @@ class ElementMatcher:
 
     def _set_ids(self, keys: dict[int, _Key]) -> None:
         self.ids = {key: match_id for match_id, key in keys.items()}
+        # The same by (kind, element, slot): no key object made per question.
+        self._by_name = {(k.kind, k.element, k.slot): match_id for match_id, k in keys.items()}
         self.keys = keys
 
     @property
@@ -319,8 +322,10 @@ class ElementMatcher:
         """
         found = self._found(text)
 
-        def spans_of(key: _Key) -> list[tuple[int, int]]:
-            match_id = self.ids.get(key)
+        by_name = self._by_name
+
+        def spans_of(kind: str, element: str, slot: str) -> list[tuple[int, int]]:
+            match_id = by_name.get((kind, element, slot))
             return found.get(match_id, []) if match_id is not None else []
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
@@ -333,7 +338,8 @@ class ElementMatcher:
             span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
         ]
         promised = sorted(self.promises(text, names))
-        global_excl = _Spans(spans_of(_Key("exclude", "*", "")))
+        global_excl = _Spans(spans_of("exclude", "*", ""))
+        excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
         # kept.
@@ -350,12 +356,15 @@ class ElementMatcher:
                 continue
             group = self.groups[(key.element, key.slot)]
             weight = group.weight
-            excl = _Spans(spans_of(_Key("exclude", key.element, "")))
-            withs = spans_of(_Key("with", key.element, key.slot))
-            # Context is counted per whole sentence, once: no pair of hits is ever compared.
-            with_per_whole = Counter(whole_of(s) for s, _ in withs)
-            with_spans = Counter(withs)
-            without = {whole_of(s) for s, _ in spans_of(_Key("without", key.element, key.slot))}
+            excl = excluded.get(key.element)
+            if excl is None:
+                excl = excluded[key.element] = _Spans(spans_of("exclude", key.element, ""))
+            if group.with_:
+                withs = spans_of("with", key.element, key.slot)
+                # Context is counted per whole sentence, once: no pair of hits is ever compared.
+                with_per_whole = Counter(whole_of(s) for s, _ in withs)
+                with_spans = Counter(withs)
+            without = {whole_of(s) for s, _ in spans_of("without", key.element, key.slot)}
             no_context = "no " + ", ".join(group.with_) + " in the same sentence"
             other_subject = "its sentence speaks of " + ", ".join(group.without)
             kept = by_element[key.element]
