@@ -517,8 +517,10 @@ def _emit(
         if isinstance(text, str | bytes):
             click.echo(text, nl=False)
         else:
+            out = sys.stdout.buffer
             for piece in text:
-                click.echo(piece, nl=False)
+                out.write(piece)
+            out.flush()
         return
     write_output(output, text, inputs or [])
 
