@@ -16,7 +16,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from mandate.match import classify, matcher_for
 from mandate.models import Classification, Document, Hit, Label, ParagraphLabels, Role, trusted
@@ -40,18 +40,23 @@ def classify_long(
         update={"paragraphs": [p for p in document.paragraphs if p.section >= cut]}
     )
     matcher_for(mandate, document.language).hits("")  # built once, before the fork: both share it
-    theirs = _forked(lambda: _plain(classify(after, mandate)))
+    theirs = _forked(lambda: _frames(classify(after, mandate)))
     try:
         mine = classify(before, mandate)
     except BaseException:
-        theirs(cancel=True)
+        theirs(None)
         raise
-    plain = theirs()
-    other = _rebuilt(plain) if plain is not None else classify(after, mandate)
+    frames = theirs(_rebuilt)
+    if frames is None:
+        other = classify(after, mandate)
+        paragraphs, sections = other.paragraphs, other.sections
+    else:
+        sections, *batches = frames
+        paragraphs = [pl for batch in batches for pl in batch]
     return Classification(
-        paragraphs=[*mine.paragraphs, *other.paragraphs],
+        paragraphs=[*mine.paragraphs, *paragraphs],
         sections=[
-            (other if s.section >= cut else mine).sections[n]
+            (sections if s.section >= cut else mine.sections)[n]
             for n, s in enumerate(mine.sections)
         ],
     )
@@ -77,9 +82,11 @@ def _cut(document: Document, min_chars: int) -> int | None:
     return None
 
 
-def _forked(work: Callable[[], object]) -> Callable[..., object | None]:
-    """Run ``work`` in a forked child; the returned function waits for its pickled answer (None
-    if the child failed), or with ``cancel=True`` stops waiting and reaps the child."""
+def _forked(work: Callable[[], Iterable[object]]) -> Callable[..., list | None]:
+    """Run ``work`` in a forked child, which pickles each frame it yields into a pipe. The
+    returned function takes ``rebuild`` and answers the frames read back, each rebuilt as soon
+    as it is read (the child's whole answer is never held at once), or None if the child failed;
+    with ``rebuild=None`` it stops the child and reaps it."""
     sys.stdout.flush()
     sys.stderr.flush()
     read, write = os.pipe()
@@ -88,30 +95,43 @@ def _forked(work: Callable[[], object]) -> Callable[..., object | None]:
         code = 1
         try:
             os.close(read)
-            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as out:
-                out.write(data)
+                for frame in work():
+                    pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
     os.close(write)
 
-    def answer(cancel: bool = False) -> object | None:
-        if cancel:
+    def answer(rebuild: Callable[[object], object] | None) -> list | None:
+        if rebuild is None:
             os.kill(pid, signal.SIGKILL)
+        frames = []
         with os.fdopen(read, "rb") as pipe:
-            data = b"" if cancel else pipe.read()
+            while rebuild is not None:
+                try:
+                    frame = pickle.load(pipe)
+                except EOFError:
+                    break
+                except Exception:  # a child killed mid-frame: its status says so below
+                    frames = []
+                    break
+                frames.append(rebuild(frame))
         _, status = os.waitpid(pid, 0)
-        if cancel or os.waitstatus_to_exitcode(status) != 0 or not data:
+        if rebuild is None or os.waitstatus_to_exitcode(status) != 0:
             return None
-        return pickle.loads(data)
+        return frames
 
     return answer
 
 
-def _plain(found: Classification) -> tuple:
-    """The classification as plain tuples (hits as tuples): smaller and faster to pickle than
-    models, and each model rebuilt as the matcher builds it."""
+_BATCH = 1000  # paragraphs per frame
+
+
+def _frames(found: Classification) -> Iterator[object]:
+    """The classification as frames of plain tuples (hits as tuples: smaller and faster to
+    pickle than models, and each model rebuilt as the matcher builds it): the sections, then
+    the paragraphs' labels a batch at a time."""
     names = list(Label.model_fields)
 
     def values(label: Label) -> tuple:
@@ -119,23 +139,30 @@ def _plain(found: Classification) -> tuple:
             [tuple(h) for h in label.hits] if n == "hits" else getattr(label, n) for n in names
         )
 
-    paragraphs = [
-        (pl.paragraph, pl.section, [values(label) for label in pl.labels])
-        for pl in found.paragraphs
-    ]
-    return paragraphs, found.sections
+    yield ("sections", found.sections)
+    for at in range(0, len(found.paragraphs), _BATCH):
+        yield (
+            "paragraphs",
+            [
+                (pl.paragraph, pl.section, [values(label) for label in pl.labels])
+                for pl in found.paragraphs[at : at + _BATCH]
+            ],
+        )
 
 
-def _rebuilt(plain: object) -> Classification:
-    paragraphs, sections = plain  # type: ignore[misc]
+def _rebuilt(frame: object) -> object:
+    """One frame's models: the sections as they came, a batch of paragraphs' labels rebuilt."""
+    kind, data = frame  # type: ignore[misc]
+    if kind == "sections":
+        return data
     names = list(Label.model_fields)
     hits = names.index("hits")
     out = []
-    for paragraph, section, labels in paragraphs:
+    for paragraph, section, labels in data:
         built = []
         for values in labels:
             fields = dict(zip(names, values, strict=True))
             fields["hits"] = [Hit(*h) for h in values[hits]]
             built.append(trusted(Label, **fields))
         out.append(ParagraphLabels(paragraph=paragraph, section=section, labels=built))
-    return Classification(paragraphs=out, sections=sections)
+    return out
