@@ -4,9 +4,10 @@ Each section's labels depend only on its own paragraphs and heading (the matcher
 passage alone and sums a section's scores over its own paragraphs), so the letter is cut between
 two sections at about half its body text: the parent classifies the sections before the cut, a
 forked child those after it, and the two answers are put together in order — exactly the
-classification of the whole letter (tested on letters cut at every section). Only where it pays
-(a long letter), where ``fork`` exists, and never in a process running other threads (``mandate
-serve``): there, and whenever the child fails, the parent does all the work itself.
+classification of the whole letter (tested on letters cut at their middle section). Only where it
+pays (a long letter, a core idle), where ``fork`` exists, and never in a process running other
+threads (``mandate serve``): there, and whenever the child fails, the parent does all the work
+itself.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def classify_long(
     document: Document, mandate: Mandate, min_chars: int | None = None
 ) -> Classification:
     """``match.classify(document, mandate)``, on two cores when the letter has ``min_chars``
-    (``MIN_CHARS``) of body text."""
+    (``MIN_CHARS``) of body text and, by default, when another core is idle."""
+    if min_chars is None and not _idle_core():
+        return classify(document, mandate)
     cut = _cut(document, MIN_CHARS if min_chars is None else min_chars)
     if cut is None:
         return classify(document, mandate)
@@ -60,6 +63,18 @@ def classify_long(
             for n, s in enumerate(mine.sections)
         ],
     )
+
+
+def _idle_core() -> bool:
+    """Whether a second core is free: the last minute's load average leaves one idle. On a busy
+    machine the child only competes for the same cores, and its copy back makes the check slower
+    (measured: 1.7 MB letter at load 3, 8.3 -> 8.5 s and 11.3 -> 12.9 s wall)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return False
+    return cores >= 2 and load < cores - 0.5
 
 
 def _cut(document: Document, min_chars: int) -> int | None:

@@ -57,3 +57,18 @@ def test_short_letters_and_threaded_processes_stay_on_one_core(monkeypatch):
     assert twocores._cut(document, 0) is not None
     monkeypatch.setattr(twocores.threading, "active_count", lambda: 2)
     assert twocores._cut(document, 0) is None
+
+
+def test_a_busy_machine_keeps_the_check_on_one_core(monkeypatch):
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    whole = classify(document, mandate)
+    forks = []
+    real = twocores._forked
+    monkeypatch.setattr(twocores, "_forked", lambda work: forks.append(1) or real(work))
+    monkeypatch.setattr(twocores, "MIN_CHARS", 0)
+    monkeypatch.setattr(twocores.os, "sched_getaffinity", lambda pid: {0, 1})
+    for load, forked in ((3.2, 0), (0.4, 1)):
+        monkeypatch.setattr(twocores.os, "getloadavg", lambda load=load: (load, load, load))
+        assert twocores.classify_long(document, mandate) == whole
+        assert len(forks) == forked
