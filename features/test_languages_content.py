@@ -80,6 +80,68 @@ def others_stay(ctx: dict) -> None:
                 assert status is Status.COVERED, (heading, element, status)
 
 
+LETTERS = ROOT / "corpus" / "letters"
+
+
+@given(parsers.parse('the 2531 development letter "{name}"'))
+def development_letter(ctx: dict, name: str) -> None:
+    path = LETTERS / f"{name}.txt"
+    ctx["text"] = path.read_text(encoding="utf-8")
+    ctx["labels"] = yaml.safe_load((LETTERS / f"{name}.labels.yaml").read_text(encoding="utf-8"))
+    ctx["letter"] = write_file(ctx["tmp"], path.name, ctx["text"])
+
+
+@then("every element has the verdict its labels give")
+def labelled_verdicts(ctx: dict) -> None:
+    got = {v.id: v.status.value for v in ctx["check"].assessment.verdicts}
+    assert got == ctx["labels"]["verdicts"]
+
+
+@when(
+    "each section that alone answers an element is removed in turn and checked against "
+    'mandate "2531"'
+)
+def remove_each_section_2531(ctx: dict) -> None:
+    sections: dict[str, list[str]] = ctx["labels"]["sections"]
+    parts = blocks(ctx["text"])
+    ctx["removals"] = []
+    for heading, elements in sections.items():
+        others = {e for h, es in sections.items() if h != heading for e in es}
+        alone = [e for e in elements if e not in others]
+        if not alone:
+            continue
+        path = write_file(
+            ctx["tmp"],
+            f"without-{len(ctx['removals'])}.txt",
+            join(without_section(parts, heading, list(sections))),
+        )
+        statuses = {v.id: v.status for v in check(path, "2531").assessment.verdicts}
+        ctx["removals"].append((heading, alone, statuses))
+    assert ctx["removals"], "no section alone answers an element"
+
+
+@then("every time, the other covered elements stay covered and no other becomes covered")
+def others_keep(ctx: dict) -> None:
+    # A partial touched in passing inside the removed section may go with it.
+    whole = ctx["labels"]["verdicts"]
+    for heading, alone, statuses in ctx["removals"]:
+        for element, status in statuses.items():
+            if element not in alone:
+                covered = whole[element] == "covered"
+                assert (status is Status.COVERED) == covered, (heading, element, status)
+
+
+@given(parsers.parse('a 2531 letter in {language} whose only body paragraph is "{paragraph}"'))
+def trap_letter(ctx: dict, language: str, paragraph: str) -> None:
+    # The title, the restated request and the closing of that language's development letter
+    # around the one paragraph: only it can answer anything.
+    code = CODES[language]
+    source = next(LETTERS.glob(f"2531-*.{code}.txt"))
+    parts = blocks(source.read_text(encoding="utf-8"))
+    text = join([*parts[:2], paragraph, *parts[-2:]])
+    ctx["letter"] = write_file(ctx["tmp"], f"trap.{code}.txt", text)
+
+
 @given(parsers.parse("the bundled Chinese letter and its {language} rendering"))
 def seed_and_rendering(ctx: dict, language: str) -> None:
     ctx["a"] = SEED

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -163,9 +164,9 @@ def check(
         fail_on=fail_on,
     )
     if fmt == "json":
-        from mandate.render.json import render_json_bytes
+        from mandate.render.json import render_json_chunks
 
-        _emit(render_json_bytes(result), target, inputs)
+        _emit(render_json_chunks(result), target, inputs)
     elif fmt == "html":
         from mandate.render.html import render_html
 
@@ -508,10 +509,18 @@ def exit_code(ready: bool) -> int:
     return 0 if ready else 1
 
 
-def _emit(text: str | bytes, output: Path | None, inputs: list[Path] | None = None) -> None:
+def _emit(
+    text: str | bytes | Iterable[bytes], output: Path | None, inputs: list[Path] | None = None
+) -> None:
     """Standard output (None or -) or a file vetted again just before the atomic write."""
     if output is None or str(output) == "-":
-        click.echo(text, nl=False)
+        if isinstance(text, str | bytes):
+            click.echo(text, nl=False)
+        else:
+            out = sys.stdout.buffer
+            for piece in text:
+                out.write(piece)
+            out.flush()
         return
     write_output(output, text, inputs or [])
 

@@ -180,23 +180,27 @@ def _file_ancestor(target: Path) -> Path | None:
 
 
 def write_output(
-    target: Path | str | None, data: str | bytes, inputs: Iterable[Path] = ()
+    target: Path | str | None, data: str | bytes | Iterable[bytes], inputs: Iterable[Path] = ()
 ) -> None:
-    """Write ``data`` atomically to ``target`` (checked again), or to standard output."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    """Write ``data`` (or its pieces, in order) atomically to ``target`` (checked again), or to
+    standard output."""
+    pieces = [data.encode("utf-8")] if isinstance(data, str) else data
+    if isinstance(pieces, bytes):
+        pieces = [pieces]
     path = check_output(target, inputs)
     if path is None:
         out = sys.stdout.buffer
-        out.write(raw)
+        for piece in pieces:
+            out.write(piece)
         out.flush()
         return
     try:
-        _write_atomic(path, raw)
+        _write_atomic(path, pieces)
     except OSError as exc:
         raise InputError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, pieces: Iterable[bytes]) -> None:
     """Through a temporary file in the same folder and a rename: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
@@ -205,7 +209,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         # A symlink, FIFO or device put there since the check is refused, not replaced.

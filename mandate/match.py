@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -98,22 +99,23 @@ class ElementMatcher:
     """Compiled patterns of one mandate in one language; build once, classify many letters."""
 
     def __init__(self, mandate: Mandate, lang: str) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.mandate = mandate
         self.lang = lang
-        self.nlp = blank_pipeline(profile(lang).tokenizer or lang)
         # Words are matched on their normalised form (stem, unified spelling) where the profile
         # gives one, so plurals, cases and clitics do not matter; else on lower case.
         self.norm = normaliser(lang) if has_normalisation(lang) else None
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM" if self.norm else "LOWER")
+        # Term ids (spaCy's hashes of the keys' names) and the spaCy objects are made on first
+        # use (``_spacy``), or read back with the character automaton (``_compile``).
         self.keys: dict[int, _Key] = {}
         self.ids: dict[_Key, int] = {}
+        self._by_name: dict[tuple[str, str, str], int] = {}
+        self._entries: list[tuple[_Key, str, list[str]]] = []  # (key, name, terms) in order
+        self._built: tuple | None = None  # (nlp, PhraseMatcher, pattern docs)
+        self._lock = threading.RLock()
         self._said_last: tuple[_Said, ...] = ()
         # The passage whose sentences were last asked about, and the answers.
         self._asked_memo: tuple[str | None, dict[tuple, bool]] = (None, {})
         self._terms: dict[str, str] = {}
-        self._patterns: list = []  # the pattern docs, for the character automaton
         self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
         c = patterns(lang)
@@ -157,13 +159,87 @@ class ElementMatcher:
     def _add(self, key: _Key, terms: list[str]) -> None:
         if not terms:
             return
-        name = f"{key.kind}\t{key.element}\t{key.slot}"
-        match_id = self.nlp.vocab.strings.add(name)
-        self.keys[match_id] = key
-        self.ids[key] = match_id
-        docs = [self._normed(d) for d in self.nlp.tokenizer.pipe(terms)]
-        self.matcher.add(name, docs)
-        self._patterns.extend(docs)
+        self._entries.append((key, f"{key.kind}\t{key.element}\t{key.slot}", terms))
+
+    def _spacy(self) -> tuple:
+        """spaCy's pipeline, PhraseMatcher and pattern docs, built once, on first use: a letter
+        whose terms the character automaton finds (Chinese) never imports spaCy when the
+        automaton was kept by an earlier run (``_compile``), and spaCy's import is most of a cold
+        start."""
+        if self._built is None:
+            with self._lock:
+                if self._built is None:
+                    from spacy.matcher import PhraseMatcher
+
+                    nlp = blank_pipeline(profile(self.lang).tokenizer or self.lang)
+                    matcher = PhraseMatcher(nlp.vocab, attr="NORM" if self.norm else "LOWER")
+                    keys: dict[int, _Key] = {}
+                    patterns: list = []
+                    for key, name, terms in self._entries:
+                        keys[nlp.vocab.strings.add(name)] = key
+                        docs = [self._normed(d) for d in nlp.tokenizer.pipe(terms)]
+                        matcher.add(name, docs)
+                        patterns.extend(docs)
+                    self._set_ids(keys)
+                    self._built = (nlp, matcher, patterns)
+        return self._built
+
+    def _set_ids(self, keys: dict[int, _Key]) -> None:
+        self.ids = {key: match_id for match_id, key in keys.items()}
+        # The same by (kind, element, slot): no key object made per question.
+        self._by_name = {(k.kind, k.element, k.slot): match_id for match_id, k in keys.items()}
+        self.keys = keys
+
+    @property
+    def nlp(self):  # -> spacy.Language
+        """The blank spaCy pipeline of the language (its tokenizer)."""
+        return self._spacy()[0]
+
+    @property
+    def matcher(self):  # -> spacy.matcher.PhraseMatcher
+        """spaCy's PhraseMatcher of every term."""
+        return self._spacy()[1]
+
+    @property
+    def _patterns(self) -> list:
+        """The pattern docs, in the order they were added."""
+        return self._spacy()[2]
+
+    def _compile(self) -> None:
+        """The character automaton (or None: spaCy matches), once. It is kept in the data cache,
+        keyed by every term and its key, the language's tokenizer and the versions of spaCy,
+        pyahocorasick and the checker; with it come the term ids, so spaCy is not needed."""
+        if self._chars is not False:
+            return
+        with self._lock:
+            if self._chars is not False:
+                return
+            chars = None
+            if self.norm is None:
+                from mandate.datacache import code_stamp, module_stamp, remember
+
+                tokenizer = profile(self.lang).tokenizer or self.lang
+                stamp = "\0".join(
+                    [
+                        "char-automaton",
+                        code_stamp(),
+                        module_stamp("spacy"),
+                        module_stamp("ahocorasick"),
+                        self.lang,
+                        tokenizer,
+                        repr(self._entries),  # every term, in order: what the automaton is
+                    ]
+                )
+                plain = remember(stamp, lambda: _CharMatcher.plain(self))
+                if plain is not None:
+                    if self._built is None:
+                        self._set_ids(
+                            {match_id: _Key(*key) for match_id, key in plain["keys"]}
+                        )
+                    chars = _CharMatcher.from_plain(plain)
+            if chars is None:
+                self._spacy()
+            self._chars = chars
 
     def _normed(self, doc):  # -> spacy.tokens.Doc
         """The doc with each token's NORM set to the profile's normal form of the word."""
@@ -205,8 +281,7 @@ class ElementMatcher:
         Where tokens are single characters (Chinese) an Aho-Corasick automaton over the tokens'
         lower-case forms finds exactly what the PhraseMatcher finds, without building a spaCy
         Doc of every character (the largest cost of a long letter)."""
-        if self._chars is False:
-            self._chars = _CharMatcher.build(self)
+        self._compile()
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)
         if self._chars is None:
             for match_id, start, end in self._matches(text):
@@ -248,8 +323,10 @@ class ElementMatcher:
         """
         found = self._found(text)
 
-        def spans_of(key: _Key) -> list[tuple[int, int]]:
-            match_id = self.ids.get(key)
+        by_name = self._by_name
+
+        def spans_of(kind: str, element: str, slot: str) -> list[tuple[int, int]]:
+            match_id = by_name.get((kind, element, slot))
             return found.get(match_id, []) if match_id is not None else []
 
         # Context is looked for in the whole sentence: a list after a colon belongs to it.
@@ -262,7 +339,8 @@ class ElementMatcher:
             span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
         ]
         promised = sorted(self.promises(text, names))
-        global_excl = _Spans(spans_of(_Key("exclude", "*", "")))
+        global_excl = _Spans(spans_of("exclude", "*", ""))
+        excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
         # kept.
@@ -279,12 +357,15 @@ class ElementMatcher:
                 continue
             group = self.groups[(key.element, key.slot)]
             weight = group.weight
-            excl = _Spans(spans_of(_Key("exclude", key.element, "")))
-            withs = spans_of(_Key("with", key.element, key.slot))
-            # Context is counted per whole sentence, once: no pair of hits is ever compared.
-            with_per_whole = Counter(whole_of(s) for s, _ in withs)
-            with_spans = Counter(withs)
-            without = {whole_of(s) for s, _ in spans_of(_Key("without", key.element, key.slot))}
+            excl = excluded.get(key.element)
+            if excl is None:
+                excl = excluded[key.element] = _Spans(spans_of("exclude", key.element, ""))
+            if group.with_:
+                withs = spans_of("with", key.element, key.slot)
+                # Context is counted per whole sentence, once: no pair of hits is ever compared.
+                with_per_whole = Counter(whole_of(s) for s, _ in withs)
+                with_spans = Counter(withs)
+            without = {whole_of(s) for s, _ in spans_of("without", key.element, key.slot)}
             no_context = "no " + ", ".join(group.with_) + " in the same sentence"
             other_subject = "its sentence speaks of " + ", ".join(group.without)
             kept = by_element[key.element]
@@ -851,10 +932,17 @@ class _CharMatcher:
     @classmethod
     def build(cls, m: ElementMatcher) -> _CharMatcher | None:
         """The automaton for a matcher of a character tokenizer on lower case; else None."""
+        plain = cls.plain(m)
+        return None if plain is None else cls.from_plain(plain)
+
+    @classmethod
+    def plain(cls, m: ElementMatcher) -> dict | None:
+        """What the automaton is made of, as plain data (kept between runs): the symbols of
+        forms of several characters, each pattern's symbols with the ids spaCy reports for it,
+        and the term ids. None unless the tokenizer makes a token of each character and matches
+        lower case."""
         if m.norm is not None or not _char_tokens(m.nlp.tokenizer):
             return None
-        import ahocorasick
-
         odd: dict[str, str] = {}
         by_symbols: dict[str, object] = {}
         for doc in m._patterns:
@@ -871,16 +959,27 @@ class _CharMatcher:
                     form = odd[form]
                 symbols.append(form)
             by_symbols.setdefault("".join(symbols), doc)
-        automaton = ahocorasick.Automaton()
+        words = []
         for symbols, doc in by_symbols.items():
             # The ids spaCy reports for this very pattern, in its order (its trie's terminal).
             ids = [i for i, a, b in m.matcher(doc) if a == 0 and b == len(doc)]
             if ids:
-                automaton.add_word(symbols, (len(symbols), tuple(ids)))
-        if len(automaton) == 0:
+                words.append((symbols, tuple(ids)))
+        if not words:
             return None
+        keys = [(i, (k.kind, k.element, k.slot)) for i, k in m.keys.items()]
+        return {"odd": odd, "words": words, "keys": keys}
+
+    @classmethod
+    def from_plain(cls, plain: dict) -> _CharMatcher:
+        """The automaton from ``plain``'s data."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for symbols, ids in plain["words"]:
+            automaton.add_word(symbols, (len(symbols), tuple(ids)))
         automaton.make_automaton()
-        return cls(odd, automaton)
+        return cls(dict(plain["odd"]), automaton)
 
     def find(
         self,
@@ -1153,18 +1252,8 @@ def _hit(
     aside: str | None,
     phrase: str | None,
 ) -> Hit:
-    """A ``Hit`` from values the matcher made itself: no validation (see ``models.trusted``)."""
-    return trusted(
-        Hit,
-        term=term,
-        start=start,
-        end=end,
-        weight=weight,
-        counted=counted,
-        why_not=why_not,
-        aside=aside,
-        phrase=phrase,
-    )
+    """A ``Hit`` from the matcher's working tuple (start first, for sorting)."""
+    return Hit(term, start, end, weight, counted, why_not, aside, phrase)
 
 
 def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:

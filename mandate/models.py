@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel as _PydanticModel
 from pydantic import ConfigDict, Field
@@ -144,21 +144,23 @@ class Document(BaseModel):
         return [self.paragraph(i) for i in section.paragraphs]
 
 
-class Hit(BaseModel):
-    """One cue term found in a passage."""
+class Hit(NamedTuple):
+    """One cue term found in a passage.
+
+    A small immutable record, not a pydantic model: a long letter holds hundreds of thousands of
+    them until the report is written (a model's field dictionary was most of their memory). Hits
+    are never part of the JSON contract; a ``Label`` built with validation still checks them."""
 
     term: str
-    start: int = Field(description="Character offset in the paragraph text.")
+    start: int  # character offset in the paragraph text
     end: int
     weight: float
     counted: bool = True
-    why_not: str | None = Field(default=None, description="Why a hit was discounted.")
-    aside: Literal["excluded", "context", "deferral"] | None = Field(
-        default=None,
-        description="Why a hit was discounted, as data: part of an excluded phrase, without the "
-        "context its group needs, or in a sentence that only promises the information.",
-    )
-    phrase: str | None = Field(default=None, description="The excluded phrase that covers it.")
+    why_not: str | None = None  # why a hit was discounted, in words
+    # Why a hit was discounted, as data: part of an excluded phrase, without the context its
+    # group needs, or in a sentence that only promises the information.
+    aside: Literal["excluded", "context", "deferral"] | None = None
+    phrase: str | None = None  # the excluded phrase that covers it
 
 
 class Label(BaseModel):

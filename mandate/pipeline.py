@@ -14,7 +14,6 @@ from mandate.errors import InputError, UnsupportedLanguage
 from mandate.language import english_name
 from mandate.lint import lint
 from mandate.lint.base import letter_date
-from mandate.match import classify
 from mandate.models import (
     Assessment,
     CheckResult,
@@ -31,6 +30,7 @@ from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
+from mandate.twocores import classify_long
 from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
 
 # A resolution cited in any language: its number and year stay in digits everywhere.
@@ -162,7 +162,7 @@ def check_document(
     document = recognise_request(
         document, mandate.request.get(document.language), number=mandate.number
     )
-    classification = classify(document, mandate)
+    classification = classify_long(document, mandate)
     assessment = assess(document, mandate, classification)
     findings = lint(document, mandate)
     if waivers:
@@ -191,6 +191,7 @@ def check(
         text = "\n".join(b.text for b in source.blocks)
         rules = mandate if isinstance(mandate, Mandate) else _cited_mandate(text, mandate)
         raise (no_vocabulary(exc.code, rules) if rules else exc) from None
+    del source  # its text is the document's now: a long letter is not held twice
     rules = (
         mandate if isinstance(mandate, Mandate) else resolve_mandate(document, mandate, max_bytes)
     )

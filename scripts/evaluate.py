@@ -50,6 +50,10 @@ DEFERRAL = {
     "en": "Information on the rotation of contingents will be provided in my next report.",
     "fr": "Les informations sur la relève des contingents seront fournies dans mon prochain "
     "rapport.",
+    "es": "La información sobre la rotación de los contingentes se proporcionará en mi próximo "
+    "informe.",
+    "ru": "Информация о ротации контингентов будет представлена в моем следующем докладе.",
+    "ar": "وستقدم المعلومات المتعلقة بتناوب الوحدات في تقريري المقبل.",
 }
 
 

@@ -3,8 +3,10 @@
 Generates every pathological input of issue 15 at about 300 KB (a paragraph of repeated cue
 sentences, "24个单位，" repeated, one run of digits, short lines between blank lines without a
 final 。, '[618]' repeated), a paragraph over spaCy's 1,000,000-character limit, a 5,000-digit
-number, and the bundled letter at 1x, 10x, 100x and 1000x; prints wall time, CPU time and peak RSS
-of each run (os.wait4). A benchmark, not a test: the tests only assert that each input finishes.
+number, the bundled letter at 1x, 10x, 100x and 1000x, and letters of the sizes of 100x and
+1000x made of distinct paragraphs (generated from the 2480 corpus); prints wall time, CPU time
+and peak RSS of each run (os.wait4; CPU includes the forked child of a long letter, RSS is the
+larger process's). A benchmark, not a test: the tests only assert that each input finishes.
 Targets (2-core machine): each pathological input <= 3 s, any letter up to 20 MB <= 30 s and
 <= 400 MB RSS.
 """
@@ -12,6 +14,7 @@ Targets (2-core machine): each pathological input <= 3 s, any letter up to 20 MB
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -79,6 +82,35 @@ def seed_times(n: int) -> Callable[[int], str]:
     return make
 
 
+_FIGURE = re.compile(r"(?<![\d(（])\d{1,3}(?![\d)）])")  # counts, days: not years, not 2480(2019)
+
+
+def distinct_times(n: int) -> Callable[[int], str]:
+    """About n times the seed's size in *distinct* paragraphs: the seed and the Chinese letters
+    of the 2480 corpus in turn, each copy's figures shifted and each of its sentences marked
+    with the copy's number, so no paragraph repeats (caches keyed by a passage's text are not
+    flattered as they are by the seed repeated)."""
+
+    def make(size: int = 0) -> str:
+        letters = [SEED, *sorted(ROOT.glob("corpus/**/2480*.zh.txt"))]
+        texts = [p.read_text(encoding="utf-8") for p in letters]
+        target = n * len(SEED.read_bytes())
+        out: list[str] = []
+        done = copy = 0
+        while done < target:
+            text, shift = texts[copy % len(texts)], copy // len(texts)
+            if shift:
+                text = _FIGURE.sub(lambda m, k=shift: str(int(m.group()) + k), text)
+                text = text.replace("。\n", f"（第{shift}稿）。\n")
+            out.append(text)
+            done += len(text.encode("utf-8")) + 2
+            copy += 1
+        return "\n\n".join(out)
+
+    make.__name__ = f"distinct_x{n}"
+    return make
+
+
 INPUTS: list[Callable[..., str]] = [
     cue_paragraph,
     units_commas,
@@ -91,6 +123,8 @@ INPUTS: list[Callable[..., str]] = [
     seed_times(10),
     seed_times(100),
     seed_times(1000),
+    distinct_times(100),
+    distinct_times(1000),
 ]
 
 

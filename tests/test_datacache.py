@@ -188,3 +188,33 @@ def test_waivers_are_never_kept(cache_dir, tmp_path):
     assert load_yaml_file(path, "waivers file")["waivers"][0]["paragraph"] == 7
     for entry in cache_dir.glob("*.pickle") if cache_dir.exists() else []:
         assert b"Figures confirmed" not in entry.read_bytes()
+
+
+def test_a_chinese_check_with_the_automaton_kept_needs_no_spacy(cache_dir):
+    """The character automaton (and the term ids with it) is kept between runs: a Chinese check
+    then never imports spaCy, and finds exactly what a matcher built with spaCy finds."""
+    from lettercraft import SEED
+
+    from mandate.match import ElementMatcher
+    from mandate.pipeline import check
+    from mandate.render.json import render_json
+
+    probe = (
+        "import sys; from pathlib import Path; from mandate.pipeline import check;"
+        "from mandate.render.json import render_json;"
+        f"sys.stdout.write(render_json(check(Path({str(SEED)!r}), '2480')));"
+        "sys.stderr.write(str(any(m.split('.')[0] == 'spacy' for m in sys.modules)))"
+    )
+    env = {**os.environ, datacache.CACHE_ENV: str(cache_dir)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.stderr for r in runs] == ["True", "False"]  # built once with spaCy, then kept
+    assert runs[0].stdout == runs[1].stdout == render_json(check(SEED, "2480"))
+    fresh = ElementMatcher(find_mandate("2480"), "zh")
+    fresh._spacy()  # ids from spaCy itself, then the automaton from the cache
+    text = SEED.read_text(encoding="utf-8")
+    assert list(fresh._found(text).items()) == list(
+        ElementMatcher(find_mandate("2480"), "zh")._found(text).items()
+    )

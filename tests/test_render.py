@@ -9,13 +9,27 @@ from lettercraft import ELEMENTS_2480, SEED
 from mandate.files import write_output
 from mandate.pipeline import check
 from mandate.render.html import environment, pieces, render_html
-from mandate.render.json import render_json
+from mandate.render.json import render_json, render_json_chunks
 from mandate.render.text import render_text
 
 
 @pytest.fixture(scope="module")
 def seed_check():
     return check(SEED, "2480")
+
+
+def test_json_written_in_pieces_is_the_same_json(seed_check, tmp_path):
+    """A long letter's JSON is written a verdict and a finding at a time: byte for byte the
+    document serialized whole, with findings or without."""
+    from dataclasses import replace
+
+    for result in (seed_check, replace(seed_check, findings=[])):
+        pieces = list(render_json_chunks(result))
+        assert len(pieces) > len(result.assessment.verdicts)
+        assert b"".join(pieces) == render_json(result).encode("utf-8")
+    target = tmp_path / "out.json"
+    write_output(target, render_json_chunks(seed_check))
+    assert target.read_bytes() == render_json(seed_check).encode("utf-8")
 
 
 def test_json_contract(seed_check):

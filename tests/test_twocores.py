@@ -1,0 +1,74 @@
+"""A long letter's match step on two cores answers exactly what one core does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lettercraft import ROOT, SEED
+
+from mandate import twocores
+from mandate.match import classify
+from mandate.pipeline import check
+from mandate.read import read
+from mandate.rules import find_mandate
+from mandate.segment import recognise_request, segment
+
+LETTERS = [SEED, *sorted((ROOT / "corpus").rglob("*.txt"))[::7]]
+
+
+def _document(path: Path, mandate):
+    document = segment(read(path))
+    return recognise_request(document, mandate.request.get(document.language), mandate.number)
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.name)
+def test_two_halves_classify_as_the_whole_letter(path, monkeypatch):
+    monkeypatch.setattr(twocores, "_BATCH", 2)  # the child's answer comes back in many frames
+    mandate = check(path).mandate
+    if path.name.split(".")[-2] not in mandate.languages:
+        pytest.skip("no vocabulary")
+    document = _document(path, mandate)
+    cut = twocores._cut(document, 0)
+    if cut is None:
+        pytest.skip("one section of body text")
+    whole = classify(document, mandate)
+    halves = twocores.classify_long(document, mandate, min_chars=0)
+    assert halves.model_dump() == whole.model_dump()
+    assert [p.paragraph for p in halves.paragraphs] == [p.paragraph for p in whole.paragraphs]
+
+
+def test_a_failed_child_leaves_the_work_to_the_parent(monkeypatch):
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    whole = classify(document, mandate)
+
+    def broken(found):
+        raise RuntimeError("the child fails")
+
+    monkeypatch.setattr(twocores, "_frames", broken)
+    assert twocores.classify_long(document, mandate, min_chars=0) == whole
+
+
+def test_short_letters_and_threaded_processes_stay_on_one_core(monkeypatch):
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    assert twocores._cut(document, twocores.MIN_CHARS) is None  # 17 KB
+    assert twocores._cut(document, 0) is not None
+    monkeypatch.setattr(twocores.threading, "active_count", lambda: 2)
+    assert twocores._cut(document, 0) is None
+
+
+def test_a_busy_machine_keeps_the_check_on_one_core(monkeypatch):
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    whole = classify(document, mandate)
+    forks = []
+    real = twocores._forked
+    monkeypatch.setattr(twocores, "_forked", lambda work: forks.append(1) or real(work))
+    monkeypatch.setattr(twocores, "MIN_CHARS", 0)
+    monkeypatch.setattr(twocores.os, "sched_getaffinity", lambda pid: {0, 1})
+    for load, forked in ((3.2, 0), (0.4, 1)):
+        monkeypatch.setattr(twocores.os, "getloadavg", lambda load=load: (load, load, load))
+        assert twocores.classify_long(document, mandate) == whole
+        assert len(forks) == forked
