@@ -30,8 +30,11 @@ def test_every_verdict_on_the_corpus_is_right():
 # test_the_known_false_covered_is_still_wrong below): the operations of the Mission named in a
 # relative clause and an adverbial phrase of a long sentence about armed groups ("in the districts
 # where the Mission had set up temporary bases, armed groups return once the patrols leave").
+# And langcontent's, from its 2531-r4 SCORES.md: a merged heading over a passing clause (the
+# section rule).
 KNOWN_FALSE_COVERED = {
     "2480-r5": {("2480-r5-05-unannounced-headings-passive-deferral.ru.txt", "a.operations")},
+    "2531-r4": {("2531-r4-05-plain-headings-mislabelled.ar.txt", "c.transition-plan")},
 }
 
 
