@@ -597,6 +597,21 @@ class ElementMatcher:
                 if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
             ]
         )
+        # What the sentences' own news says of each element: words in a clause that sets the
+        # scene or says the matter is pending name it, they do not make it the passage's subject.
+        news = {
+            e: score(
+                [
+                    h
+                    for h in hs
+                    if (h.start, h.end) not in others.get(e, ())
+                    and pending.covering(h.start, h.end) is None
+                ],
+                self.key,
+            )
+            * keep
+            for e, hs in hits.items()
+        }
         out: dict[str, _Judged] = {}
         for e, found in hits.items():
             s = boosted[e]
@@ -615,6 +630,7 @@ class ElementMatcher:
                 not named
                 and e not in crowded
                 and s >= th.substantive
+                and news[e] + (th.heading_bonus if e in hinted and s > 0 else 0) >= th.substantive
                 and s >= th.dominance * top
                 and len(text.strip()) >= th.min_chars
                 and (

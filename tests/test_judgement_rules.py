@@ -226,6 +226,38 @@ def test_a_clause_that_sets_the_scene_or_names_the_frame_is_a_backdrop():
     )
 
 
+def test_a_relative_clause_after_a_comma_sets_the_scene():
+    assert _g("en").is_backdrop(" where the Mission had set up temporary operating bases")
+    assert _g("fr").is_backdrop(" où la Mission avait installé des bases opérationnelles")
+    assert _g("es").is_backdrop(" donde la Misión había instalado bases temporales")
+    assert _g("ru").is_backdrop(" где Миссия развертывала временные базы")
+    assert _g("ru").is_backdrop(" в которых Миссия развертывала временные базы")
+    assert _g("ar").is_backdrop(" وهو جدول سيتعين مراعاته عند تحديث الخطة")
+    assert not _g("ru").is_backdrop("Миссия развернула восемь временных баз")
+    assert not _g("ar").is_backdrop("وهوية الوحدات معروفة")
+
+
+def test_words_only_in_a_clause_that_sets_the_scene_do_not_make_the_subject():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    scene = (
+        "Clashes between armed groups grew more frequent in the centre. In the Mopti region, "
+        "where the Mission had set up temporary operating bases and conducted long-range patrols "
+        "in recent months, armed groups returned to villages within days and violence spread "
+        "towards Ségou and Koulikoro. Twelve civilians were killed in May."
+    )
+    judged = en._judge(scene, en.passage(scene), set())
+    assert judged["a.security-challenges"].substantive
+    assert judged["a.operations"].score > 0 and not judged["a.operations"].substantive
+    news = (
+        "The Mission conducted 410 patrols in the centre, which allowed 900 displaced people to "
+        "return. It set up eight temporary operating bases. Armed groups remained active."
+    )
+    assert en._judge(news, en.passage(news), set())["a.operations"].substantive
+
+
 def test_premature_followed_only_by_a_stock_commitment_says_nothing():
     from mandate.match import matcher_for
     from mandate.rules import find_mandate
