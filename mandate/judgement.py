@@ -47,8 +47,8 @@ class DeferralGrammar(BaseModel):
     reference for the work of …"): without a figure, such a clause describes nothing.
     ``backdrop`` marks a clause that sets the scene for the sentence's news ("Amid …", "In an
     environment where …", "Despite …"), and a relative clause after a comma (", where the Mission
-    had set up bases, …"; ru ", где …", ar "، وهو …"): an element named only there is touched in
-    passing, and its words there do not make the passage's subject.
+    had set up bases, …", and its like in every profile with commas): an element named only there
+    is touched in passing, and its words there do not make the passage's subject.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
