@@ -391,7 +391,13 @@ class ElementMatcher:
                     hit = (start, end, term, weight, True, None, None, None)
                 kept.append(hit)
         return Passage(
-            hits={e: [_hit(*h) for h in _resolve_overlaps(hs)] for e, hs in by_element.items()},
+            hits={
+                e: [
+                    Hit(h[2], h[0], h[1], h[3], h[4], h[5], h[6], h[7])  # _hit, without a call
+                    for h in _resolve_overlaps(hs)
+                ]
+                for e, hs in by_element.items()
+            },
             parts=parts,
             promised=promised,
         )
@@ -693,6 +699,8 @@ class ElementMatcher:
             # A list's items are passages too (each with its lead-in): a merged section written
             # as labelled bullets answers each element in its own item.
             for item in _items(paragraph.text, self.lang):
+                if all(j.substantive for j in judged.values()):
+                    break  # an item can only make an element substantive: nothing left to gain
                 for e, j in self._judge(item, self.passage(item), hinted).items():
                     if j.substantive and e in judged and not judged[e].substantive:
                         whole = judged[e]
