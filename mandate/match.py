@@ -1078,14 +1078,16 @@ class _CharMatcher:
         end: Callable[[int], int] | None = None,
     ) -> None:
         """Automaton matches (last token, (length, ids)) as character spans per match id."""
+        mapped = start is not None and end is not None
+        first_of = first.get
         for last, (length, ids) in matches:
-            a, b = last - length + 1, last + 1
-            if start is not None and end is not None:
-                a, b = start(a), end(b - 1)
-            a, b = offset + a, offset + b
+            if mapped:
+                a, b = offset + start(last - length + 1), offset + end(last)
+            else:
+                a, b = offset + last - length + 1, offset + last + 1
             for place, match_id in enumerate(ids):
                 found[match_id].append((a, b))
-                now = first.get(match_id)
+                now = first_of(match_id)
                 if now is None or (a, b, place) < now:
                     first[match_id] = (a, b, place)
 
@@ -1167,7 +1169,11 @@ class _Said:
             for ca, cb in clauses(text, a, b, lang=m.lang):
                 stretch = _masked(text, ca, cb, self.every, self.longest)
                 found = figures(stretch, m.lang)
-                facts = figures(_NUMBERED.sub("", stretch, count=1), m.lang)
+                facts = (  # the same figures unless a paragraph number opens the clause
+                    figures(_NUMBERED.sub("", stretch, count=1), m.lang)
+                    if _NUMBERED.match(stretch)
+                    else found
+                )
                 if not facts and m.grammar.is_stock(text[ca:cb]):
                     out.append((ca, cb, 0.0))  # "remains the basis for the work of …": nothing
                     continue
