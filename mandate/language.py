@@ -432,10 +432,19 @@ def profile(code: str) -> Profile:
 
     Profiles are loaded on demand: a check reads only its letter's (cold start matters).
     """
-    known = _paths(_dirs())
-    if code not in known:
-        raise InputError(f"The checker has no language profile for '{code}'.")
-    return _profile(known[code])
+    key = (os.environ.get(LANGUAGES_ENV, ""), code)
+    found = _LOADED.get(key)  # asked for every paragraph: one look-up, not three cached calls
+    if found is None:
+        known = _paths(_dirs_for(key[0]))
+        if code not in known:
+            raise InputError(f"The checker has no language profile for '{code}'.")
+        found = _LOADED[key] = _profile(known[code])
+    return found
+
+
+# Profiles by (MANDATE_LANGUAGES, code): the same answer as the folders, paths and files cached
+# per value below, found in one dictionary look-up (a long letter asks ~100 k times).
+_LOADED: dict[tuple[str, str], Profile] = {}
 
 
 def profiles() -> dict[str, Profile]:
@@ -522,6 +531,7 @@ def reset() -> None:
     """Forget loaded profiles and everything compiled from them (after changing the folders)."""
     _dirs_for.cache_clear()
     _SPLITTERS.clear()
+    _LOADED.clear()
     _paths.cache_clear()
     _profile.cache_clear()
     _cues.cache_clear()

@@ -391,7 +391,13 @@ class ElementMatcher:
                     hit = (start, end, term, weight, True, None, None, None)
                 kept.append(hit)
         return Passage(
-            hits={e: [_hit(*h) for h in _resolve_overlaps(hs)] for e, hs in by_element.items()},
+            hits={
+                e: [
+                    Hit(h[2], h[0], h[1], h[3], h[4], h[5], h[6], h[7])  # _hit, without a call
+                    for h in _resolve_overlaps(hs)
+                ]
+                for e, hs in by_element.items()
+            },
             parts=parts,
             promised=promised,
         )
@@ -551,7 +557,8 @@ class ElementMatcher:
         touch = th.touch_weight or th.mention_weight
         # A supporting word counts for the element its sentence names: "contingents" in a
         # sentence on their relief is no evidence of their performance.
-        others = _supporting_elsewhere(whole, hits, touch, th.mention_weight)
+        owners = _owners(whole, hits, touch)  # the same touch weight throughout
+        others = _supporting_elsewhere(whole, hits, touch, th.mention_weight, owners)
         scores = {
             e: score([h for h in hs if (h.start, h.end) not in others.get(e, ())], self.key) * keep
             for e, hs in hits.items()
@@ -563,8 +570,7 @@ class ElementMatcher:
         # A heading that announces one element presumes the text under it is about it; one that
         # announces several (a merged section) leaves each to show its own share of the text.
         presumed = hinted if len(hinted) == 1 else set()
-        owned = _owned(whole, hits, th.touch_weight or th.mention_weight)
-        owners = _owners(whole, hits, th.touch_weight or th.mention_weight)
+        owned = _owned(whole, hits, touch, owners)
         # Named only beside others: every sentence that names the element names another too and
         # says next to nothing of it, and no other sentence speaks of it (its words there reach
         # the touch weight together): a few supporting words elsewhere do not make it the subject.
@@ -577,7 +583,9 @@ class ElementMatcher:
                     weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
         # Named beside another: in one clause with another element's name ("the framework and
         # the transition plan remain …"), not in a list of what the sentence says of it.
-        beside = _beside(text, whole, hits, touch, self.lang)
+        # Each sentence's clauses (not cut at list items), read by the two questions below.
+        spans = [c for a, b in whole for c in clauses(text, a, b, lists=False, lang=self.lang)]
+        beside = _beside(text, whole, hits, touch, self.lang, spans)
         crowded = {
             e
             for e in hits
@@ -592,8 +600,7 @@ class ElementMatcher:
         pending = _Spans(
             [
                 (ca, cb)
-                for a, b in whole
-                for ca, cb in clauses(text, a, b, lists=False, lang=self.lang)
+                for ca, cb in spans
                 if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
             ]
         )
@@ -675,8 +682,9 @@ class ElementMatcher:
         element ``describe`` is asked about (the last passage's are kept, one per weight asked:
         the judgement asks at the mention and at the touch weight in turn)."""
         kept = self._said_last  # a tuple read and replaced whole: safe when threads share it
+        touch = self.mandate.thresholds.touch_weight or min_weight
         for said in kept:
-            if said.text is text and said.hits is hits and said.min == min_weight:
+            if said.text is text and said.hits is hits and said.touch == touch:
                 return said
         said = _Said(self, text, hits, min_weight)
         same = [s for s in kept if s.text is text and s.hits is hits]
@@ -707,6 +715,8 @@ class ElementMatcher:
             # A list's items are passages too (each with its lead-in): a merged section written
             # as labelled bullets answers each element in its own item.
             for item in _items(paragraph.text, self.lang):
+                if all(j.substantive for j in judged.values()):
+                    break  # an item can only make an element substantive: nothing left to gain
                 for e, j in self._judge(item, self.passage(item), hinted).items():
                     if j.substantive and e in judged and not judged[e].substantive:
                         whole = judged[e]
@@ -831,11 +841,14 @@ def _supporting_elsewhere(
     hits: dict[str, list[Hit]],
     touch: float,
     below: float,
+    owners: dict[int, set[str]] | None = None,
 ) -> dict[str, set[tuple[int, int]]]:
     """Per element, its supporting words (lighter than ``below``) in sentences that name other
-    elements (a term of at least ``touch`` weight) and not it."""
+    elements (a term of at least ``touch`` weight) and not it (``owners``: ``_owners``' answer
+    for the same bounds and weight, when the caller has it)."""
     starts = [a for a, _ in bounds]
-    owners = _owners(bounds, hits, touch)
+    if owners is None:
+        owners = _owners(bounds, hits, touch)
     out: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
@@ -852,12 +865,15 @@ def _beside(
     hits: dict[str, list[Hit]],
     touch: float,
     lang: str,
+    spans: list[tuple[int, int]] | None = None,
 ) -> dict[str, set[int]]:
     """Per element, the sentences where a clause names it together with another element (a
     counted term of at least ``touch`` weight each): "the framework and the transition plan remain
     the basis" names both; "the framework was revised, with four outcomes: …, protection of
-    civilians" says what the framework holds."""
-    spans = [c for a, b in bounds for c in clauses(text, a, b, lists=False, lang=lang)]
+    civilians" says what the framework holds. ``spans``: those clauses, when the caller has
+    them."""
+    if spans is None:
+        spans = [c for a, b in bounds for c in clauses(text, a, b, lists=False, lang=lang)]
     starts = [a for a, _ in spans]
     sentence_starts = [a for a, _ in bounds]
     named: dict[int, set[str]] = defaultdict(set)
@@ -878,12 +894,14 @@ def _owned(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
     touch: float,
+    owners: dict[int, set[str]] | None = None,
 ) -> dict[str, set[tuple[int, int]]]:
     """Per element, the words it shares with another element in a sentence that names only the
     other (a counted term of at least ``touch`` weight): a shared word ("country team") goes to
-    the element the sentence is about."""
+    the element the sentence is about (``owners`` as for ``_supporting_elsewhere``)."""
     starts = [a for a, _ in bounds]
-    owners = _owners(bounds, hits, touch)
+    if owners is None:
+        owners = _owners(bounds, hits, touch)
     holders: dict[tuple[int, int], set[str]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
@@ -1076,14 +1094,16 @@ class _CharMatcher:
         end: Callable[[int], int] | None = None,
     ) -> None:
         """Automaton matches (last token, (length, ids)) as character spans per match id."""
+        mapped = start is not None and end is not None
+        first_of = first.get
         for last, (length, ids) in matches:
-            a, b = last - length + 1, last + 1
-            if start is not None and end is not None:
-                a, b = start(a), end(b - 1)
-            a, b = offset + a, offset + b
+            if mapped:
+                a, b = offset + start(last - length + 1), offset + end(last)
+            else:
+                a, b = offset + last - length + 1, offset + last + 1
             for place, match_id in enumerate(ids):
                 found[match_id].append((a, b))
-                now = first.get(match_id)
+                now = first_of(match_id)
                 if now is None or (a, b, place) < now:
                     first[match_id] = (a, b, place)
 
@@ -1137,11 +1157,13 @@ class _Said:
     def __init__(
         self, matcher: ElementMatcher, text: str, hits: dict[str, list[Hit]], min_weight: float
     ) -> None:
-        self.matcher, self.text, self.hits, self.min = matcher, text, hits, min_weight
         m = matcher
+        # Only the touch weight (the weight asked when the mandate sets none) shapes what is
+        # kept here: every weight with the same touch weight shares one.
+        touch = m.mandate.thresholds.touch_weight or min_weight
+        self.matcher, self.text, self.hits, self.touch = matcher, text, hits, touch
         self.full = whole_sentences(text, m.abbreviations, m.lang)
         self.starts = [a for a, _ in self.full]
-        touch = m.mandate.thresholds.touch_weight or min_weight
         self.named_by: Counter[int] = Counter()
         for hs in hits.values():
             self.named_by.update(
@@ -1163,7 +1185,11 @@ class _Said:
             for ca, cb in clauses(text, a, b, lang=m.lang):
                 stretch = _masked(text, ca, cb, self.every, self.longest)
                 found = figures(stretch, m.lang)
-                facts = figures(_NUMBERED.sub("", stretch, count=1), m.lang)
+                facts = (  # the same figures unless a paragraph number opens the clause
+                    figures(_NUMBERED.sub("", stretch, count=1), m.lang)
+                    if _NUMBERED.match(stretch)
+                    else found
+                )
                 if not facts and m.grammar.is_stock(text[ca:cb]):
                     out.append((ca, cb, 0.0))  # "remains the basis for the work of …": nothing
                     continue

@@ -164,12 +164,13 @@ class _Para:
     listing: bool = False  # a lead-in with its list items or table rows
 
 
-def _list_item(block: Block, lang: str) -> bool:
-    """A bullet or numbered list item (marked by the reader, or by its own bullet or marker)."""
+def _list_item(block: Block, markers: tuple[re.Pattern[str], ...]) -> bool:
+    """A bullet or numbered list item (marked by the reader, or by its own bullet or one of the
+    profile's ``markers``)."""
     if block.list_item or _BULLET.match(block.text):
         return True
     head = block.text.lstrip()
-    return any(m.match(head) for m in _markers(tuple(profile(lang).letter.list_markers)))
+    return any(m.match(head) for m in markers)
 
 
 @lru_cache(maxsize=16)
@@ -178,9 +179,10 @@ def _markers(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(m) for m in markers)
 
 
-def _lead_in(text: str, lang: str) -> bool:
-    """A paragraph that announces a list or table: it ends with a colon."""
-    return text.rstrip().endswith(tuple(profile(lang).letter.lead_in))
+def _lead_in(text: str, colons: tuple[str, ...]) -> bool:
+    """A paragraph that announces a list or table: it ends with a colon (the profile's
+    ``colons``)."""
+    return text.rstrip().endswith(colons)
 
 
 # Text files give no paragraph marks: a block that stops mid-sentence was cut by a page break only
@@ -196,6 +198,8 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
     Each block is looked at once and each join appends a piece: time is linear in the letter.
     """
     c = compiled(lang)
+    letter = profile(lang).letter  # once per letter, not per block
+    markers, colons = _markers(tuple(letter.list_markers)), tuple(letter.lead_in)
     guess = not explicit and _ends_are_meaningful(blocks, lang)
     out: list[_Para] = []
     read, since_guess = 0, -_MIN_PAGE_CHARS  # characters so far, and at the last guessed cut
@@ -204,18 +208,18 @@ def _rejoin(blocks: list[Block], lang: str, explicit: bool = False) -> list[_Par
         prev = out[-1] if out else None
         # Lists and tables are passages: items and rows after a lead-in (ending with a colon)
         # are judged with it, one line each; a lead-in announcing them is never a heading.
-        item = block.table or _list_item(block, lang)
+        item = block.table or _list_item(block, markers)
         following = blocks[n + 1] if n + 1 < len(blocks) else None
         leads = (
-            _lead_in(block.text, lang)
+            _lead_in(block.text, colons)
             and following is not None
-            and (following.table or _list_item(following, lang))
+            and (following.table or _list_item(following, markers))
         )
         if (
             prev is not None
             and item
             and not prev.heading
-            and (prev.listing or _lead_in(prev.pieces[-1], lang))
+            and (prev.listing or _lead_in(prev.pieces[-1], colons))
         ):
             prev.pieces.append("\n" + block.text)
             prev.length += 1 + len(block.text)
