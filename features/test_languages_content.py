@@ -44,8 +44,8 @@ def blind_rendering(ctx: dict, language: str) -> None:
     ctx["letter"] = write_file(ctx["tmp"], path.name, ctx["text"])
 
 
-@when("each section that alone answers an element is removed in turn and checked")
-def remove_each_section(ctx: dict) -> None:
+def _remove_each_section(ctx: dict, mandate: str) -> None:
+    """Check the letter once without each section that alone answers an element."""
     sections: dict[str, list[str]] = ctx["labels"]["sections"]
     parts = blocks(ctx["text"])
     ctx["removals"] = []
@@ -59,10 +59,14 @@ def remove_each_section(ctx: dict) -> None:
             f"without-{len(ctx['removals'])}.txt",
             join(without_section(parts, heading, list(sections))),
         )
-        result = check(path, "2480")
-        statuses = {v.id: v.status for v in result.assessment.verdicts}
+        statuses = {v.id: v.status for v in check(path, mandate).assessment.verdicts}
         ctx["removals"].append((heading, alone, statuses))
     assert ctx["removals"], "no section alone answers an element"
+
+
+@when("each section that alone answers an element is removed in turn and checked")
+def remove_each_section(ctx: dict) -> None:
+    _remove_each_section(ctx, "2480")
 
 
 @then("every time, the elements only that section answered are no longer covered")
@@ -102,22 +106,7 @@ def labelled_verdicts(ctx: dict) -> None:
     'mandate "2531"'
 )
 def remove_each_section_2531(ctx: dict) -> None:
-    sections: dict[str, list[str]] = ctx["labels"]["sections"]
-    parts = blocks(ctx["text"])
-    ctx["removals"] = []
-    for heading, elements in sections.items():
-        others = {e for h, es in sections.items() if h != heading for e in es}
-        alone = [e for e in elements if e not in others]
-        if not alone:
-            continue
-        path = write_file(
-            ctx["tmp"],
-            f"without-{len(ctx['removals'])}.txt",
-            join(without_section(parts, heading, list(sections))),
-        )
-        statuses = {v.id: v.status for v in check(path, "2531").assessment.verdicts}
-        ctx["removals"].append((heading, alone, statuses))
-    assert ctx["removals"], "no section alone answers an element"
+    _remove_each_section(ctx, "2531")
 
 
 @then("every time, the other covered elements stay covered and no other becomes covered")

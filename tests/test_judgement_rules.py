@@ -12,6 +12,15 @@ def _g(lang: str):
     return grammar(profile(lang).deferral.grammar)
 
 
+def _judged(text: str) -> dict:
+    """Each element's judgement of ``text`` as one passage, by the English matcher of 2480."""
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2480"), "en")
+    return en._judge(text, en.passage(text), set())
+
+
 def test_deferral_is_grammar_not_a_phrase_list():
     en, fr, zh = _g("en"), _g("fr"), _g("zh")
     assert en.is_deferral(
@@ -100,10 +109,8 @@ def test_under_review_beside_a_promise_says_nothing_yet():
 
 
 def test_each_list_item_is_a_passage_with_its_lead_in():
-    from mandate.match import _items, matcher_for
-    from mandate.rules import find_mandate
+    from mandate.match import _items
 
-    en = matcher_for(find_mandate("2480"), "en")
     text = (
         "Work on the Force moved on in several strands: - Reliefs. Twelve contingents were "
         "replaced by incoming units between May and October, 4,100 personnel in all; the "
@@ -117,9 +124,9 @@ def test_each_list_item_is_a_passage_with_its_lead_in():
     )
     items = _items(text)
     assert len(items) == 2 and all(i.startswith("Work on the Force") for i in items)
-    whole = en._judge(text, en.passage(text), set())
+    whole = _judged(text)
     assert not whole["a.security-coordination"].substantive  # outweighed in the whole
-    alone = en._judge(items[1], en.passage(items[1]), set())
+    alone = _judged(items[1])
     assert alone["a.security-coordination"].substantive
     assert _items("One sentence: - a single item.") == []
 
@@ -149,24 +156,20 @@ def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
 def test_named_beside_another_only_in_one_clause_with_it():
     """A sentence naming two elements side by side says little of either; a sentence that names
     one element and lists what it holds (one item of which is another element's word) is its."""
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2480"), "en")
     listed = (
         "The integrated strategic framework was revised in February, with four shared outcomes: "
         "support for the Agreement, protection of civilians in the centre, elections and basic "
         "services. The Mission and the United Nations country team prepared joint workplans for "
         "Mopti and Ségou."
     )
-    judged = en._judge(listed, en.passage(listed), set())
+    judged = _judged(listed)
     assert judged["b.integrated-strategic-framework"].substantive
     side_by_side = (
         "The Mission and the United Nations country team jointly supported the elections in "
         "March. The integrated strategic framework and the transition plan remain the basis of "
         "the work of the United Nations system in Mali. UNDP also funded voter outreach."
     )
-    judged = en._judge(side_by_side, en.passage(side_by_side), set())
+    judged = _judged(side_by_side)
     assert not judged["b.integrated-strategic-framework"].substantive
 
 
@@ -191,16 +194,12 @@ def test_a_promise_in_the_conditional_or_the_passive_is_a_deferral():
 
 
 def test_a_supporting_word_counts_for_the_element_its_sentence_names():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2480"), "en")
     text = (
         "The relief of nine contingents was completed on schedule: two infantry battalions, "
         "three formed police units and four enabling units, with force protection maintained "
         "throughout. Six more contingents are to rotate by June, after quarantine."
     )
-    judged = en._judge(text, en.passage(text), set())
+    judged = _judged(text)
     assert judged["a.rotations"].substantive
     assert not judged.get("a.force-performance") or not judged["a.force-performance"].substantive
 
@@ -238,24 +237,20 @@ def test_a_relative_clause_after_a_comma_sets_the_scene():
 
 
 def test_words_only_in_a_clause_that_sets_the_scene_do_not_make_the_subject():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2480"), "en")
     scene = (
         "Clashes between armed groups grew more frequent in the centre. In the Mopti region, "
         "where the Mission had set up temporary operating bases and conducted long-range patrols "
         "in recent months, armed groups returned to villages within days and violence spread "
         "towards Ségou and Koulikoro. Twelve civilians were killed in May."
     )
-    judged = en._judge(scene, en.passage(scene), set())
+    judged = _judged(scene)
     assert judged["a.security-challenges"].substantive
     assert judged["a.operations"].score > 0 and not judged["a.operations"].substantive
     news = (
         "The Mission conducted 410 patrols in the centre, which allowed 900 displaced people to "
         "return. It set up eight temporary operating bases. Armed groups remained active."
     )
-    assert en._judge(news, en.passage(news), set())["a.operations"].substantive
+    assert _judged(news)["a.operations"].substantive
 
 
 def test_premature_followed_only_by_a_stock_commitment_says_nothing():
