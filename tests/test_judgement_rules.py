@@ -263,3 +263,40 @@ def test_premature_followed_only_by_a_stock_commitment_says_nothing():
         "closely with the Malian authorities, the signatory parties and regional partners."
     )
     assert len(en.passage(text).promised) == 1
+
+
+def test_saying_only_that_work_goes_on_is_ongoing_in_every_profile():
+    ongoing = {
+        "zh": ("对各建制警察部队的评估工作仍在进行之中。", "稳定团在中部进行了巡逻。"),
+        "en": (
+            "The performance of the formed police units continues to be closely monitored.",
+            "The Mission continues to patrol the Gao region.",
+        ),
+        "fr": (
+            "La performance des unités de police constituées fait l'objet d'un suivi attentif.",
+            "Le cadre a fait l'objet d'un examen à mi-parcours en mars.",
+        ),
+        "es": (
+            "La actuación de los contingentes sigue siendo objeto de un seguimiento atento.",
+            "La Misión realizó patrullas en Gao.",
+        ),
+        "ru": ("Работа над планом перехода продолжается.", "Миссия продолжает патрулирование."),
+        "ar": ("لا يزال العمل جاريا على خطة الانتقال.", "نفذت البعثة دوريات في غاو."),
+    }
+    for lang, (says, does) in ongoing.items():
+        assert _g(lang).ongoing_at(says), lang
+        assert _g(lang).ongoing_at(does) is None, lang
+
+
+def test_a_sentence_saying_only_that_work_goes_on_names_what_it_speaks_of():
+    watched = (
+        "Twelve contingents rotated in May. The performance of the contingents and formed police "
+        "units, like the question of undeclared caveats, continues to be closely monitored by "
+        "Force headquarters and the Police component."
+    )
+    judged = _judged(watched)
+    assert judged["a.force-performance"].score > 0
+    assert not judged["a.force-performance"].substantive
+    # With a figure, or a statement of its own after the predicate, it is an answer again.
+    counted = watched.replace("the contingents and", "the 12 contingents and")
+    assert _judged(counted)["a.force-performance"].substantive
