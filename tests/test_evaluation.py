@@ -25,11 +25,28 @@ def test_every_verdict_on_the_corpus_is_right():
     assert base["right"] < ours["right"]  # the baseline is a real comparison, not a strawman of 0
 
 
-# Known and not yet mended (each named, so a new one or a mended one fails the test). None now:
-# the last two, in the held-out batch heldout-r6 (an element named in a sentence that says only
-# that work on it is under way or watched, "fait l'objet d'un suivi", 仍在进行之中), were mended by
-# the rule that such a sentence names what it speaks of and answers nothing (``ongoing``).
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
+# Known and not yet mended (each named, so a new one or a mended one fails the test). The two of
+# the held-out batch heldout-r6 (an element named in a sentence that says only that work on it is
+# under way or watched, "fait l'objet d'un suivi", 仍在进行之中) were mended by the rule that such a
+# sentence names what it speaks of and answers nothing (``ongoing`` in the profiles).
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
+    # Round 7, recorded before tuning (42f9efd): an element named in a sentence that says only that
+    # work on it goes on, and a word shared by several elements in one paragraph.
+    "2480-r7a": {
+        (
+            "2480-r7-01-unannounced-headings-multi-element-para.zh.txt",
+            "b.integrated-strategic-framework",
+        ),
+        ("2480-r7-02-numbered-paras-status-sentences-dash-list.en.txt", "a.security-coordination"),
+    },
+    "2480-r7b": {
+        ("2480-r7-05-roman-oblique-headings-table-rotations.es.txt", "a.security-coordination"),
+        (
+            "2480-r7-08-unheaded-prose-multi-element-premature-conditions.zh.txt",
+            "b.integrated-strategic-framework",
+        ),
+    },
+}
 
 
 def test_no_blind_letter_gets_a_false_covered():
