@@ -286,6 +286,15 @@ def test_saying_only_that_work_goes_on_is_ongoing_in_every_profile():
     for lang, (says, does) in ongoing.items():
         assert _g(lang).ongoing_at(says), lang
         assert _g(lang).ongoing_at(does) is None, lang
+    attention = {
+        "en": "Coordination with the security forces continues to receive close attention.",
+        "fr": "La coordination avec les forces de sécurité bénéficie d'une attention constante.",
+        "es": "La coordinación con las fuerzas de seguridad sigue recibiendo una atención constante.",
+        "zh": "与安全部队的协调持续受到关注。",
+    }
+    for lang, says in attention.items():
+        assert _g(lang).ongoing_at(says), lang
+        assert _g(lang).ongoing_at(does) is None, lang
 
 
 def test_a_sentence_saying_only_that_work_goes_on_names_what_it_speaks_of():
