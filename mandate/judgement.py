@@ -52,6 +52,9 @@ class DeferralGrammar(BaseModel):
     ``ongoing`` marks a sentence that says only that work on its subject goes on ("continues",
     "is under way", "is monitored closely", "remains a priority", "is under review"): without a
     figure, the elements it names are named, not answered, whatever its other clauses carry.
+    ``question`` marks a sentence reporting that the question was asked ("several members asked
+    for my views on the exit strategy", "raised the question of …"): beside a promise or a bare
+    "premature" it says nothing, like them.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -71,6 +74,7 @@ class DeferralGrammar(BaseModel):
     stock: list[str] = Field(default_factory=list)
     backdrop: list[str] = Field(default_factory=list)
     ongoing: list[str] = Field(default_factory=list)
+    question: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -85,6 +89,7 @@ class DeferralGrammar(BaseModel):
         "stock",
         "backdrop",
         "ongoing",
+        "question",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -109,6 +114,7 @@ class Grammar:
     stock: re.Pattern[str] | None = None
     backdrop: re.Pattern[str] | None = None
     ongoing: re.Pattern[str] | None = None
+    question: re.Pattern[str] | None = None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -146,6 +152,10 @@ class Grammar:
         found = self.ongoing.search(sentence) if self.ongoing else None
         return found.span() if found else None
 
+    def is_question(self, sentence: str) -> bool:
+        """The sentence reports that the question was asked ("members asked for my views")."""
+        return bool(self.question and self.question.search(sentence))
+
     def is_backdrop(self, clause: str) -> bool:
         """A clause that sets the scene ("Amid …", "Despite …"), not the sentence's news."""
         return bool(self.backdrop and self.backdrop.match(_NUMBER.sub("", clause, count=1)))
@@ -154,7 +164,7 @@ class Grammar:
         """A clause that promises or says the matter is still open: it reports nothing."""
         return any(
             p is not None and p.search(clause)
-            for p in (self.channel, self.later, self.keep_informed, self.pending)
+            for p in (self.channel, self.later, self.keep_informed, self.pending, self.question)
         ) or bool(self.topic and self.topic.match(clause.lstrip()))
 
 
@@ -183,6 +193,7 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         stock=_alternation(spec.stock),
         backdrop=_alternation(spec.backdrop),
         ongoing=_alternation(spec.ongoing),
+        question=_alternation(spec.question),
     )
 
 

@@ -440,6 +440,19 @@ class ElementMatcher:
         premature = [
             (a, b) for a, b in full if (a, b) not in taken and asked(self._premature, a, b)
         ]
+        if out or premature:
+            # Beside a promise or "premature", "members asked for my views on …" is the
+            # question, not an answer.
+            out += [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken
+                and (a, b) not in premature
+                and asked(self._question, a, b)
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            ]
+            out.sort()
+            taken = set(out)
         if premature:
             # What comes after "premature" is its assessment (the conditions); what came before
             # is about something else.
@@ -470,6 +483,9 @@ class ElementMatcher:
 
     def _stock(self, text: str, a: int, b: int) -> bool:
         return self.grammar.is_stock(text[a:b])
+
+    def _question(self, text: str, a: int, b: int) -> bool:
+        return self.grammar.is_question(text[a:b])
 
     def _pending(self, text: str, a: int, b: int) -> bool:
         return self.grammar.is_pending(text[a:b])

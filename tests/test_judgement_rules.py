@@ -309,3 +309,23 @@ def test_a_sentence_saying_only_that_work_goes_on_names_what_it_speaks_of():
     # With a figure, or a statement of its own after the predicate, it is an answer again.
     counted = watched.replace("the contingents and", "the 12 contingents and")
     assert _judged(counted)["a.force-performance"].substantive
+
+
+def test_the_question_asked_beside_premature_or_a_promise_says_nothing():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2531"), "en")
+    asked = "Several members of the Council asked for my views on the Mission's exit strategy. "
+    bare = asked + "It is premature to address that question at this stage."
+    assert len(en.passage(bare).promised) == 2
+    answered = asked + "The drawdown would depend on four benchmarks agreed with the Government."
+    assert en.passage(answered).promised == []
+    for lang, sentence in {
+        "zh": "安理会若干成员询问我对撤出战略的看法。",
+        "fr": "Plusieurs membres du Conseil ont souhaité connaître mes vues sur la sortie.",
+        "es": "Varios miembros del Consejo quisieron conocer mi opinión sobre la salida.",
+        "ru": "Члены Совета интересовались моим мнением о выводе Миссии.",
+        "ar": "طلب أعضاء المجلس معرفة رأيي بشأن خروج البعثة.",
+    }.items():
+        assert _g(lang).is_question(sentence), lang
