@@ -682,6 +682,14 @@ class ElementMatcher:
                     >= th.min_clause_share
                 )
             )
+            # A digest of several matters answers each in its own sentences (see _digest_share).
+            substantive = substantive or (
+                not named
+                and e not in crowded
+                and s >= th.dominance * top
+                and _digest_share(text, whole, owners, e, found, self.key, self.lang)
+                >= th.substantive
+            )
             if not any(h.counted and h.weight >= th.mention_weight for h in found):
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
@@ -878,6 +886,31 @@ def _supporting_elsewhere(
                 if named and e not in named:
                     out[e].add((h.start, h.end))
     return out
+
+
+def _digest_share(
+    text: str,
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    owners: dict[int, set[str]],
+    element: str,
+    hits: list[Hit],
+    key: Callable[[str], str],
+    lang: str,
+) -> float:
+    """In a paragraph that reports several matters each in its own sentences (at least three
+    elements each named alone in a sentence), the element's score in the sentences that name it
+    alone, when they carry a fact (a figure or a date); else 0. Such a digest gives each matter
+    a sentence or two: its share of the paragraph says nothing of how well each is answered.
+    (With two such elements it would be a paragraph about one matter with an aside.)"""
+    alone = {n for n, named in owners.items() if named == {element}}
+    if not alone or len({x for named in owners.values() if len(named) == 1 for x in named}) < 3:
+        return 0.0
+    if sum(figures(text[bounds[n][0] : bounds[n][1]], lang) for n in alone if n >= 0) < 1:
+        return 0.0
+    starts = [a for a, _ in bounds]
+    return score(
+        [h for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone], key
+    )
 
 
 def _beside(

@@ -329,3 +329,23 @@ def test_the_question_asked_beside_premature_or_a_promise_says_nothing():
         "ar": "طلب أعضاء المجلس معرفة رأيي بشأن خروج البعثة.",
     }.items():
         assert _g(lang).is_question(sentence), lang
+
+
+def test_a_digest_of_several_matters_answers_each_in_its_own_sentence():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2531"), "en")
+    instance = (
+        "The Instance de coordination au Mali met in Gao on 3 March and agreed on a procedure to "
+        "deconflict air movements with Operation Barkhane and the Malian armed forces."
+    )
+    performance = "Of the 20 units evaluated, 15 were rated satisfactory and 5 submitted remedial plans."
+    rotations = "Eight contingents (2,400 personnel) were relieved; the relief of another waits."
+    digest = " ".join(["Other matters can be reported briefly.", instance, performance, rotations])
+    judged = en._judge(digest, en.passage(digest), set())
+    for element in ("a.instance-coordination", "b.performance", "b.rotations"):
+        assert judged[element].substantive, element
+    # Two matters are a paragraph about one thing with an aside: the share rule stands.
+    aside = " ".join([instance, "The procedure took effect on 10 March.", performance])
+    assert not en._judge(aside, en.passage(aside), set())["b.performance"].substantive
