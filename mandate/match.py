@@ -690,6 +690,13 @@ class ElementMatcher:
                 and _digest_share(text, whole, owners, e, found, self.key, self.lang)
                 >= th.substantive
             )
+            # A list of facts under a lead-in that names the element alone answers it.
+            substantive = substantive or (
+                not named
+                and e not in crowded
+                and s >= th.dominance * top
+                and _listed_facts(text, hits, e, touch, self.lang)
+            )
             if not any(h.counted and h.weight >= th.mention_weight for h in found):
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
@@ -886,6 +893,31 @@ def _supporting_elsewhere(
                 if named and e not in named:
                     out[e].add((h.start, h.end))
     return out
+
+
+_LIST_LEAD = re.compile(r"[:：]\s*(?=[-–—•·●▪◦*‣]\s)")
+_LIST_ITEM = re.compile(r"(?:^|[;；.。]?\s+)[-–—•·●▪◦*‣]\s")
+
+
+def _listed_facts(
+    text: str, hits: dict[str, list[Hit]], element: str, touch: float, lang: str
+) -> bool:
+    """A bulleted list whose lead-in names the element and no other (a term of at least
+    ``touch`` weight) and whose items, two or more, each carry a figure or a date: "Relief of
+    contingents completed: – August: an infantry battalion in Gao, 850 troops; – …"."""
+    lead = _LIST_LEAD.search(text)
+    if lead is None:
+        return False
+    named = {
+        e
+        for e, hs in hits.items()
+        for h in hs
+        if h.counted and h.weight >= touch and h.start < lead.start()
+    }
+    if named != {element}:
+        return False
+    items = [i for i in _LIST_ITEM.split(text[lead.end() :]) if i.strip()]
+    return len(items) >= 2 and all(figures(i, lang) for i in items)
 
 
 def _digest_share(

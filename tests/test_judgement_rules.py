@@ -349,3 +349,20 @@ def test_a_digest_of_several_matters_answers_each_in_its_own_sentence():
     # Two matters are a paragraph about one thing with an aside: the share rule stands.
     aside = " ".join([instance, "The procedure took effect on 10 March.", performance])
     assert not en._judge(aside, en.passage(aside), set())["b.performance"].substantive
+
+
+def test_a_list_of_facts_under_a_lead_in_that_names_the_element_answers_it():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2531"), "en")
+    listed = (
+        "Rotations completed during the period: - August: an infantry battalion in Gao, 850 "
+        "troops; - October: two formed police units in Bamako and Mopti, 280 officers."
+    )
+    assert en._judge(listed, en.passage(listed), set())["b.rotations"].substantive
+    bare = (
+        "Rotations completed during the period: - an infantry battalion in Gao; - two formed "
+        "police units in Bamako and Mopti."
+    )
+    assert not en._judge(bare, en.passage(bare), set())["b.rotations"].substantive
