@@ -895,8 +895,17 @@ def _supporting_elsewhere(
     return out
 
 
-_LIST_LEAD = re.compile(r"[:：]\s*(?=[-–—•·●▪◦*‣]\s)")
-_LIST_ITEM = re.compile(r"(?:^|[;；.。]?\s+)[-–—•·●▪◦*‣]\s")
+@cache
+def _list_marks(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a bulleted list's lead-in ends (a colon of the language before a bullet), and where
+    each of its items starts (a bullet, after a sentence or clause end of the language)."""
+    letter = profile(lang).letter if lang else None
+    lead = ":" + (letter.lead_in if letter else "")
+    ends = ".:;" + (letter.sentence_end if letter else "")
+    return (
+        re.compile("[" + re.escape(lead) + r"]\s*(?=[-–—•·●▪◦*‣]\s)"),
+        re.compile(r"(?:^|[" + re.escape(ends) + r"]?\s+)[-–—•·●▪◦*‣]\s"),
+    )
 
 
 def _listed_facts(
@@ -904,8 +913,9 @@ def _listed_facts(
 ) -> bool:
     """A bulleted list whose lead-in names the element and no other (a term of at least
     ``touch`` weight) and whose items, two or more, each carry a figure or a date: "Relief of
-    contingents completed: – August: an infantry battalion in Gao, 850 troops; – …"."""
-    lead = _LIST_LEAD.search(text)
+    contingents completed: – an infantry battalion in Gao, 850 troops; – …"."""
+    lead_end, item_start = _list_marks(lang)
+    lead = lead_end.search(text)
     if lead is None:
         return False
     named = {
@@ -916,7 +926,7 @@ def _listed_facts(
     }
     if named != {element}:
         return False
-    items = [i for i in _LIST_ITEM.split(text[lead.end() :]) if i.strip()]
+    items = [i for i in item_start.split(text[lead.end() :]) if i.strip()]
     return len(items) >= 2 and all(figures(i, lang) for i in items)
 
 
