@@ -29,11 +29,22 @@ def test_every_verdict_on_the_corpus_is_right():
 # the held-out batch heldout-r6 (an element named in a sentence that says only that work on it is
 # under way or watched, "fait l'objet d'un suivi", 仍在进行之中) were mended by the rule that such a
 # sentence names what it speaks of and answers nothing (``ongoing`` in the profiles).
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
 # Round 7's four (recorded before tuning at 42f9efd) were mended too: 2480-r7-02 (en)
 # coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
 # rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
 # Government's own strategic framework (CREDD) from the integrated strategic framework.
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
+    # Round 9, recorded before tuning (ff1841e): plain-brief drafts.
+    "2480-r9": {
+        ("2480-r9-03-merged-sections-dash-lists-transition-deferral.ru.txt", "b.transition-plan"),
+    },
+    "2531-r9": {
+        (
+            "2531-r9-02-roman-headings-oblique-isf-deferred-premature-with-conditions.es.txt",
+            "b.caveats",
+        ),
+    },
+}
 
 
 def test_no_blind_letter_gets_a_false_covered():
