@@ -72,3 +72,30 @@ def test_a_busy_machine_keeps_the_check_on_one_core(monkeypatch):
         monkeypatch.setattr(twocores.os, "getloadavg", lambda load=load: (load, load, load))
         assert twocores.classify_long(document, mandate) == whole
         assert len(forks) == forked
+
+
+def test_the_child_also_lints_and_the_answer_is_the_same(monkeypatch):
+    from mandate.lint import lint
+
+    monkeypatch.setattr(twocores, "_BATCH", 2)  # findings come back in many frames too
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    whole, findings = classify(document, mandate), lint(document, mandate)
+    assert len(findings) > 2
+    halves, linted = twocores.classify_and_lint(document, mandate, lint, min_chars=0)
+    assert halves.model_dump() == whole.model_dump()
+    assert [f.model_dump() for f in linted] == [f.model_dump() for f in findings]
+
+    def broken(found):
+        raise RuntimeError("the child fails")
+
+    monkeypatch.setattr(twocores, "_frames", broken)
+    again = twocores.classify_and_lint(document, mandate, lint, min_chars=0)
+    assert again == (whole, findings)
+
+
+def test_with_the_lint_the_parent_takes_the_larger_share():
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    half, more = twocores._cut(document, 0), twocores._cut(document, 0, twocores.LINT_SHARE)
+    assert half is not None and more is not None and more >= half
