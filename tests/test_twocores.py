@@ -99,3 +99,21 @@ def test_with_the_lint_the_parent_takes_the_larger_share():
     document = _document(SEED, mandate)
     half, more = twocores._cut(document, 0), twocores._cut(document, 0, twocores.LINT_SHARE)
     assert half is not None and more is not None and more >= half
+
+
+def test_full_collections_are_held_off_only_in_a_long_letter_and_come_back(monkeypatch):
+    import gc
+
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    before = gc.get_threshold()
+    with twocores.no_full_collections(document):  # 17 KB: nothing changes
+        assert gc.get_threshold() == before
+    monkeypatch.setattr(twocores, "MIN_CHARS", 0)
+    with twocores.no_full_collections(document):
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] > before[2]
+    assert gc.get_threshold() == before
+    monkeypatch.setattr(twocores.threading, "active_count", lambda: 2)
+    with twocores.no_full_collections(document):  # another thread may be collecting: untouched
+        assert gc.get_threshold() == before
