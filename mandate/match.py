@@ -613,11 +613,15 @@ class ElementMatcher:
         out: dict[str, _Judged] = {}
         for e, found in hits.items():
             s = boosted[e]
-            said = self.describe(text, e, hits, th.mention_weight)
+            # Without a counted word at the mention weight (supporting words only) nothing is
+            # described at that weight (``describe`` answers 0.0), its words are all aside and it
+            # is not the subject (below): the same answers, without asking.
+            mentioned = any(h.counted and h.weight >= th.mention_weight for h in found)
+            said = self.describe(text, e, hits, th.mention_weight) if mentioned else 0.0
             named = said < self.mandate.naming.described
             # Under its heading, still not presumed where its words only set the scene or say
             # the matter is pending.
-            aside = not any(
+            aside = not mentioned or not any(
                 h.counted
                 and h.weight >= th.mention_weight
                 and pending.covering(h.start, h.end) is None
@@ -625,7 +629,8 @@ class ElementMatcher:
             )
             heads = e in presumed and not aside
             substantive = (
-                not named
+                mentioned
+                and not named
                 and e not in crowded
                 and s >= th.substantive
                 and news[e] + (th.heading_bonus if e in hinted and s > 0 else 0) >= th.substantive
@@ -652,7 +657,7 @@ class ElementMatcher:
                     >= th.min_clause_share
                 )
             )
-            if not any(h.counted and h.weight >= th.mention_weight for h in found):
+            if not mentioned:
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
             touch = th.touch_weight or th.mention_weight
