@@ -37,6 +37,22 @@ KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
         ("2480-r6-03-numbered-paras-bare-premature.zh.txt", "a.force-performance"),
         ("2531-r6-03-numbered-headings-light-security.fr.txt", "b.performance"),
     },
+    # Round 7, recorded before tuning (42f9efd): an element named in a sentence that says only that
+    # work on it goes on, and a word shared by several elements in one paragraph.
+    "2480-r7a": {
+        (
+            "2480-r7-01-unannounced-headings-multi-element-para.zh.txt",
+            "b.integrated-strategic-framework",
+        ),
+        ("2480-r7-02-numbered-paras-status-sentences-dash-list.en.txt", "a.security-coordination"),
+    },
+    "2480-r7b": {
+        ("2480-r7-05-roman-oblique-headings-table-rotations.es.txt", "a.security-coordination"),
+        (
+            "2480-r7-08-unheaded-prose-multi-element-premature-conditions.zh.txt",
+            "b.integrated-strategic-framework",
+        ),
+    },
 }
 
 
