@@ -30,7 +30,7 @@ from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
-from mandate.twocores import classify_and_lint, no_full_collections
+from mandate.twocores import match_assess_lint, no_full_collections
 from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
 
 # A resolution cited in any language: its number and year stay in digits everywhere.
@@ -163,8 +163,7 @@ def check_document(
         document, mandate.request.get(document.language), number=mandate.number
     )
     with no_full_collections(document):
-        classification, findings = classify_and_lint(document, mandate, lint)
-        assessment = assess(document, mandate, classification)
+        classification, assessment, findings = match_assess_lint(document, mandate, assess, lint)
     if waivers:
         assessment, findings = apply_waivers(waivers, assessment, findings)
     return Check(document, mandate, classification, assessment, findings, fail_on)
