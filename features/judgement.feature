@@ -28,6 +28,18 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | en   | The integrated strategic framework remains the overall basis for the joint work of the Mission and the United Nations country team. | Named, not described |
       | French   | fr   | Le cadre stratégique intégré demeure le socle de l'action conjointe de la Mission et de l'équipe de pays des Nations Unies. | Nommé, non décrit |
 
+  Scenario Outline: Saying only that work goes on names the element, it does not answer (<language>)
+    Given the <language> letter whose rotations section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is partial
+    And the reason for a.rotations in <code> begins "<reason>"
+
+    Examples:
+      | language | code | sentence | reason |
+      | Chinese  | zh   | 部署在加奥和基达尔的各特遣队的轮调及其业绩评估工作目前仍在进行之中。 | 仅点名，未作说明 |
+      | English  | en   | The rotation of the contingents deployed in Gao and Kidal, like their performance, continues to be closely monitored by Force headquarters. | Named, not described |
+      | French   | fr   | La relève des contingents déployés à Gao et à Kidal, tout comme leur performance, continue de faire l'objet d'un suivi attentif du quartier général de la Force. | Nommé, non décrit |
+
   Scenario Outline: A clause that sets the scene is a passing mention (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

@@ -49,6 +49,12 @@ class DeferralGrammar(BaseModel):
     environment where …", "Despite …"), and a relative clause after a comma (", where the Mission
     had set up bases, …", and its like in every profile with commas): an element named only there
     is touched in passing, and its words there do not make the passage's subject.
+    ``ongoing`` marks a sentence that says only that work on its subject goes on ("continues",
+    "is under way", "is monitored closely", "remains a priority", "is under review"): without a
+    figure, the elements it names are named, not answered, whatever its other clauses carry.
+    ``question`` marks a sentence reporting that the question was asked ("several members asked
+    for my views on the exit strategy", "raised the question of …"): beside a promise or a bare
+    "premature" it says nothing, like them.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -67,6 +73,8 @@ class DeferralGrammar(BaseModel):
     topic: list[str] = Field(default_factory=list)
     stock: list[str] = Field(default_factory=list)
     backdrop: list[str] = Field(default_factory=list)
+    ongoing: list[str] = Field(default_factory=list)
+    question: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -80,6 +88,8 @@ class DeferralGrammar(BaseModel):
         "topic",
         "stock",
         "backdrop",
+        "ongoing",
+        "question",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -103,6 +113,8 @@ class Grammar:
     topic: re.Pattern[str] | None
     stock: re.Pattern[str] | None = None
     backdrop: re.Pattern[str] | None = None
+    ongoing: re.Pattern[str] | None = None
+    question: re.Pattern[str] | None = None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -134,6 +146,16 @@ class Grammar:
         """A stock predicate ("remains the basis for the work of …"): it says nothing."""
         return bool(self.stock and self.stock.search(clause))
 
+    def ongoing_at(self, sentence: str) -> tuple[int, int] | None:
+        """Where the sentence says that work on the matter goes on ("continues", "is monitored
+        closely"): no answer yet."""
+        found = self.ongoing.search(sentence) if self.ongoing else None
+        return found.span() if found else None
+
+    def is_question(self, sentence: str) -> bool:
+        """The sentence reports that the question was asked ("members asked for my views")."""
+        return bool(self.question and self.question.search(sentence))
+
     def is_backdrop(self, clause: str) -> bool:
         """A clause that sets the scene ("Amid …", "Despite …"), not the sentence's news."""
         return bool(self.backdrop and self.backdrop.match(_NUMBER.sub("", clause, count=1)))
@@ -142,7 +164,7 @@ class Grammar:
         """A clause that promises or says the matter is still open: it reports nothing."""
         return any(
             p is not None and p.search(clause)
-            for p in (self.channel, self.later, self.keep_informed, self.pending)
+            for p in (self.channel, self.later, self.keep_informed, self.pending, self.question)
         ) or bool(self.topic and self.topic.match(clause.lstrip()))
 
 
@@ -170,6 +192,8 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         topic=_alternation(spec.topic),
         stock=_alternation(spec.stock),
         backdrop=_alternation(spec.backdrop),
+        ongoing=_alternation(spec.ongoing),
+        question=_alternation(spec.question),
     )
 
 

@@ -448,6 +448,19 @@ class ElementMatcher:
         premature = [
             (a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])
         ]
+        if out or premature:
+            # Beside a promise or "premature", "members asked for my views on …" is the
+            # question, not an answer.
+            out += [
+                (a, b)
+                for a, b in full
+                if (a, b) not in taken
+                and (a, b) not in premature
+                and g.is_question(text[a:b])
+                and self._besides(text, a, b, named, longest) < _ACTION_WORDS
+            ]
+            out.sort()
+            taken = set(out)
         if premature:
             # What comes after "premature" is its assessment (the conditions); what came before
             # is about something else.
@@ -588,12 +601,17 @@ class ElementMatcher:
         # A clause saying the matter is still being decided ("whose evaluations are still being
         # consolidated") says nothing of it yet, and one that sets the scene ("Amid …",
         # "Despite …") is not the sentence's news: their words make no sentence the element's.
+        # A sentence that says only that work on the matter goes on ("the performance of the
+        # contingents continues to be closely monitored") names what it speaks of, whatever its
+        # other clauses carry: the whole sentence is read like a pending clause.
+        idle = self._said(text, hits, th.mention_weight).idle
         pending = _Spans(
             [
                 (ca, cb)
                 for ca, cb in spans
                 if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
             ]
+            + [whole[n] for n in idle]
         )
         # What the sentences' own news says of each element: words in a clause that sets the
         # scene or says the matter is pending name it, they do not make it the passage's subject.
@@ -1172,6 +1190,42 @@ class _Said:
         self.every = sorted((h.start, h.end) for hs in hits.values() for h in hs if h.counted)
         self.longest = max((e - s for s, e in self.every), default=0)
         self._clauses: dict[int, list[tuple[int, int, float]]] = {}
+        self._every_spans: _Spans | None = None
+        self.idle = {n for n, (a, b) in enumerate(self.full) if self._idle(a, b)}
+
+    def _every(self) -> _Spans:
+        if self._every_spans is None:
+            self._every_spans = _Spans(self.every)
+        return self._every_spans
+
+    def _idle(self, a: int, b: int) -> bool:
+        """The sentence says only that work on what it names goes on ("…, like their
+        performance, continues to be monitored closely by …"): no figure, no condition (an
+        assessment), no clause after that predicate's with an element's word or a few words of
+        its own, and before it a subject, not statements (at most twice as many words beside
+        the names)."""
+        m, text = self.matcher, self.text
+        found = m.grammar.ongoing_at(text[a:b])
+        if (
+            found is None
+            or figures(_NUMBERED.sub("", text[a:b], count=1), m.lang)
+            or m.grammar.has_conditions(text[a:b])  # "only once a process is under way"
+        ):
+            return False
+        start, end = a + found[0], a + found[1]
+        before = after = 0.0
+        for ca, cb in clauses(text, a, b, lang=m.lang):
+            if ca < end and cb > start:
+                continue  # the predicate's own clause, with its agent
+            if ca >= end and self._every().covering(ca, cb) is not None:
+                return False  # a statement of its own about an element
+            stretch = _masked(text, ca, cb, self.every, self.longest)
+            words = content_words(stretch, m.stopwords, m.letters, m.per_word)
+            if ca >= end:
+                after += words
+            else:
+                before += words
+        return after < _ACTION_WORDS and before < 2 * _ACTION_WORDS
 
     def sentence_of(self, char: int) -> int:
         return bisect_right(self.starts, char) - 1
@@ -1181,6 +1235,9 @@ class _Said:
         if n not in self._clauses:
             m, text, w = self.matcher, self.text, self.matcher.mandate.naming
             a, b = self.full[n]
+            if n in self.idle:  # "… continues to be monitored closely": says nothing
+                self._clauses[n] = [(ca, cb, 0.0) for ca, cb in clauses(text, a, b, lang=m.lang)]
+                return self._clauses[n]
             out = []
             for ca, cb in clauses(text, a, b, lang=m.lang):
                 stretch = _masked(text, ca, cb, self.every, self.longest)

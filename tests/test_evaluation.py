@@ -25,35 +25,26 @@ def test_every_verdict_on_the_corpus_is_right():
     assert base["right"] < ours["right"]  # the baseline is a real comparison, not a strawman of 0
 
 
-# Known and not yet mended (each named, so a new one or a mended one fails the test). The last
-# two of the tuned batches (an element named in a relative clause of a sentence about something
-# else, 2480-r5 05 ru and 2531-r4 05 ar) were mended by the rule that words only in a clause that
-# sets the scene do not make a passage's subject.
-# The held-out batch heldout-r6, scored at the end of a session (its SCORES.md): an element named
-# in a sentence that says only that work on it is under way or watched ("fait l'objet d'un suivi",
-# 仍在进行之中), beside a word of the element's family in a sentence about something else.
+# Known and not yet mended (each named, so a new one or a mended one fails the test). The two of
+# the held-out batch heldout-r6 (an element named in a sentence that says only that work on it is
+# under way or watched, "fait l'objet d'un suivi", 仍在进行之中) were mended by the rule that such a
+# sentence names what it speaks of and answers nothing (``ongoing`` in the profiles).
 KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
-    "heldout-r6": {
-        ("2480-r6-03-numbered-paras-bare-premature.zh.txt", "a.force-performance"),
-        ("2531-r6-03-numbered-headings-light-security.fr.txt", "b.performance"),
+    # Round 9, recorded before tuning (ff1841e): plain-brief drafts.
+    "2480-r9": {
+        ("2480-r9-03-merged-sections-dash-lists-transition-deferral.ru.txt", "b.transition-plan"),
     },
-    # Round 7, recorded before tuning (42f9efd): an element named in a sentence that says only that
-    # work on it goes on, and a word shared by several elements in one paragraph.
-    "2480-r7a": {
+    "2531-r9": {
         (
-            "2480-r7-01-unannounced-headings-multi-element-para.zh.txt",
-            "b.integrated-strategic-framework",
-        ),
-        ("2480-r7-02-numbered-paras-status-sentences-dash-list.en.txt", "a.security-coordination"),
-    },
-    "2480-r7b": {
-        ("2480-r7-05-roman-oblique-headings-table-rotations.es.txt", "a.security-coordination"),
-        (
-            "2480-r7-08-unheaded-prose-multi-element-premature-conditions.zh.txt",
-            "b.integrated-strategic-framework",
+            "2531-r9-02-roman-headings-oblique-isf-deferred-premature-with-conditions.es.txt",
+            "b.caveats",
         ),
     },
 }
+# Round 7's four (recorded before tuning at 42f9efd) were mended too: 2480-r7-02 (en)
+# coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
+# rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
+# Government's own strategic framework (CREDD) from the integrated strategic framework.
 
 
 def test_no_blind_letter_gets_a_false_covered():

@@ -263,3 +263,69 @@ def test_premature_followed_only_by_a_stock_commitment_says_nothing():
         "closely with the Malian authorities, the signatory parties and regional partners."
     )
     assert len(en.passage(text).promised) == 1
+
+
+def test_saying_only_that_work_goes_on_is_ongoing_in_every_profile():
+    ongoing = {
+        "zh": ("对各建制警察部队的评估工作仍在进行之中。", "稳定团在中部进行了巡逻。"),
+        "en": (
+            "The performance of the formed police units continues to be closely monitored.",
+            "The Mission continues to patrol the Gao region.",
+        ),
+        "fr": (
+            "La performance des unités de police constituées fait l'objet d'un suivi attentif.",
+            "Le cadre a fait l'objet d'un examen à mi-parcours en mars.",
+        ),
+        "es": (
+            "La actuación de los contingentes sigue siendo objeto de un seguimiento atento.",
+            "La Misión realizó patrullas en Gao.",
+        ),
+        "ru": ("Работа над планом перехода продолжается.", "Миссия продолжает патрулирование."),
+        "ar": ("لا يزال العمل جاريا على خطة الانتقال.", "نفذت البعثة دوريات في غاو."),
+    }
+    for lang, (says, does) in ongoing.items():
+        assert _g(lang).ongoing_at(says), lang
+        assert _g(lang).ongoing_at(does) is None, lang
+    attention = {
+        "en": "Coordination with the security forces continues to receive close attention.",
+        "fr": "La coordination avec les forces de sécurité bénéficie d'une attention constante.",
+        "es": "La coordinación con las fuerzas de seguridad sigue recibiendo una atención constante.",
+        "zh": "与安全部队的协调持续受到关注。",
+    }
+    for lang, says in attention.items():
+        assert _g(lang).ongoing_at(says), lang
+        assert _g(lang).ongoing_at(does) is None, lang
+
+
+def test_a_sentence_saying_only_that_work_goes_on_names_what_it_speaks_of():
+    watched = (
+        "Twelve contingents rotated in May. The performance of the contingents and formed police "
+        "units, like the question of undeclared caveats, continues to be closely monitored by "
+        "Force headquarters and the Police component."
+    )
+    judged = _judged(watched)
+    assert judged["a.force-performance"].score > 0
+    assert not judged["a.force-performance"].substantive
+    # With a figure, or a statement of its own after the predicate, it is an answer again.
+    counted = watched.replace("the contingents and", "the 12 contingents and")
+    assert _judged(counted)["a.force-performance"].substantive
+
+
+def test_the_question_asked_beside_premature_or_a_promise_says_nothing():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2531"), "en")
+    asked = "Several members of the Council asked for my views on the Mission's exit strategy. "
+    bare = asked + "It is premature to address that question at this stage."
+    assert len(en.passage(bare).promised) == 2
+    answered = asked + "The drawdown would depend on four benchmarks agreed with the Government."
+    assert en.passage(answered).promised == []
+    for lang, sentence in {
+        "zh": "安理会若干成员询问我对撤出战略的看法。",
+        "fr": "Plusieurs membres du Conseil ont souhaité connaître mes vues sur la sortie.",
+        "es": "Varios miembros del Consejo quisieron conocer mi opinión sobre la salida.",
+        "ru": "Члены Совета интересовались моим мнением о выводе Миссии.",
+        "ar": "طلب أعضاء المجلس معرفة رأيي بشأن خروج البعثة.",
+    }.items():
+        assert _g(lang).is_question(sentence), lang
