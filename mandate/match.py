@@ -113,8 +113,6 @@ class ElementMatcher:
         self._built: tuple | None = None  # (nlp, PhraseMatcher, pattern docs)
         self._lock = threading.RLock()
         self._said_last: tuple[_Said, ...] = ()
-        # The passage whose sentences were last asked about, and the answers.
-        self._asked_memo: tuple[str | None, dict[tuple, bool]] = (None, {})
         self._terms: dict[str, str] = {}
         self._chars: _CharMatcher | bool | None = False  # built on first use (False: not yet)
         self.groups: dict[tuple[str, str], CueGroup] = {}
@@ -289,12 +287,20 @@ class ElementMatcher:
             return found
         chars = self._chars
         assert isinstance(chars, _CharMatcher)
-        first: dict[int, tuple[int, int, int]] = {}
+        shared: dict[tuple[int, int], tuple[int, ...]] = {}
         for offset, chunk in _windows(text, _WINDOW, self.lang):
-            chars.find(chunk, offset, found, first)
+            chars.find(chunk, offset, found, shared)
         for spans in found.values():
             spans.sort()
-        return {m: found[m] for m in sorted(found, key=first.__getitem__)}
+
+        def first(match_id: int) -> tuple[int, int, int]:
+            # spaCy's order: by first match (start, end), then the id's place among those of
+            # its pattern (a span is one pattern's: its symbols are the text's).
+            span = found[match_id][0]
+            ids = shared.get(span)
+            return (*span, 0 if ids is None else ids.index(match_id))
+
+        return {m: found[m] for m in sorted(found, key=first)}
 
     def _doc(self, text: str):
         """The tokens of ``text``. For Chinese character segmentation the Doc is built here in one
@@ -340,6 +346,7 @@ class ElementMatcher:
         ]
         promised = sorted(self.promises(text, names))
         global_excl = _Spans(spans_of("exclude", "*", ""))
+        global_covering = global_excl.covering if global_excl.spans else None
         excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
@@ -369,23 +376,24 @@ class ElementMatcher:
             no_context = "no " + ", ".join(group.with_) + " in the same sentence"
             other_subject = "its sentence speaks of " + ", ".join(group.without)
             kept = by_element[key.element]
+            # The same questions as below, asked only where they can be answered yes.
+            excl_covering = excl.covering if excl.spans else None
+            with_ = bool(group.with_)
             for start, end in spans:
-                if global_excl.covering(start, end) is not None:
+                if global_covering is not None and global_covering(start, end) is not None:
                     continue  # part of a name such as "Security Council": no word at all
                 term = text[start:end].lower()
                 term = terms.setdefault(term, term)  # one string per term, not one per hit
-                covering = excl.covering(start, end)
+                covering = None if excl_covering is None else excl_covering(start, end)
                 if covering is not None:
                     phrase = text[covering[0] : covering[1]]
                     why = f"part of “{phrase}”"
                     hit = (start, end, term, weight, False, why, "excluded", phrase)
                 elif without and whole_of(start) in without:
                     hit = (start, end, term, weight, False, other_subject, "context", None)
-                elif group.with_ and (
-                    with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0
-                ):
+                elif with_ and (with_per_whole[whole_of(start)] - with_spans[(start, end)] <= 0):
                     hit = (start, end, term, weight, False, no_context, "context", None)
-                elif _inside(start, promised):
+                elif promised and _inside(start, promised):
                     hit = (start, end, term, weight, False, _PROMISE, "deferral", None)
                 else:
                     hit = (start, end, term, weight, True, None, None, None)
@@ -416,13 +424,13 @@ class ElementMatcher:
         full = whole_sentences(text, self.abbreviations, self.lang)
         named = sorted(named)  # bisected per clause: never every name against every clause
         longest = max((e - s for s, e in named), default=0)
-        asked = self._asked(text)
+        # Each question is asked of a sentence at most once (no memo needed).
         out = [
             (a, b)
             for a, b in full
-            if asked(self._listed, a, b)
+            if self._listed(text, a, b)
             or (
-                asked(self._deferral, a, b)
+                g.is_deferral(text[a:b])
                 and self._besides(text, a, b, named, longest) < _ACTION_WORDS
             )
         ]
@@ -432,13 +440,13 @@ class ElementMatcher:
                 (a, b)
                 for a, b in full
                 if (a, b) not in taken
-                and asked(self._pending, a, b)
+                and g.is_pending(text[a:b])
                 and self._besides(text, a, b, named, longest) < _ACTION_WORDS
             ]
             out.sort()
             taken = set(out)
         premature = [
-            (a, b) for a, b in full if (a, b) not in taken and asked(self._premature, a, b)
+            (a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])
         ]
         if out or premature:
             # Beside a promise or "premature", "members asked for my views on …" is the
@@ -448,7 +456,7 @@ class ElementMatcher:
                 for a, b in full
                 if (a, b) not in taken
                 and (a, b) not in premature
-                and asked(self._question, a, b)
+                and g.is_question(text[a:b])
                 and self._besides(text, a, b, named, longest) < _ACTION_WORDS
             ]
             out.sort()
@@ -463,7 +471,7 @@ class ElementMatcher:
                 if (a, b) not in taken
                 and (a, b) not in early
                 and a >= premature[0][0]
-                and not asked(self._stock, a, b)
+                and not g.is_stock(text[a:b])
             ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
@@ -474,37 +482,6 @@ class ElementMatcher:
     def _listed(self, text: str, a: int, b: int) -> bool:
         """The sentence text[a:b] has one of the profile's deferral phrases."""
         return any(p.search(text, a, b) for p in self.deferral)
-
-    def _deferral(self, text: str, a: int, b: int) -> bool:
-        return self.grammar.is_deferral(text[a:b])
-
-    def _premature(self, text: str, a: int, b: int) -> bool:
-        return self.grammar.is_premature(text[a:b])
-
-    def _stock(self, text: str, a: int, b: int) -> bool:
-        return self.grammar.is_stock(text[a:b])
-
-    def _question(self, text: str, a: int, b: int) -> bool:
-        return self.grammar.is_question(text[a:b])
-
-    def _pending(self, text: str, a: int, b: int) -> bool:
-        return self.grammar.is_pending(text[a:b])
-
-    def _asked(self, text: str) -> Callable[[Callable[[str, int, int], bool], int, int], bool]:
-        """``asked(test, a, b)``: ``test(text, a, b)``, answered once per passage and sentence:
-        the matcher asks whether a sentence promises (or is premature) several times a passage."""
-        memo = self._asked_memo  # one tuple, read and replaced whole: safe when serve's
-        if memo[0] is not text:  # threads share the matcher (each keeps its own passage's)
-            memo = self._asked_memo = (text, {})
-        answers = memo[1]
-
-        def asked(test: Callable[[str, int, int], bool], a: int, b: int) -> bool:
-            key = (test.__name__, a, b)
-            if key not in answers:
-                answers[key] = test(text, a, b)
-            return answers[key]
-
-        return asked
 
     def _besides(
         self,
@@ -538,28 +515,35 @@ class ElementMatcher:
         ``context`` share; a sentence that names several elements divides its description.
         """
         w = self.mandate.naming
+        context, term = w.context, w.term
         said_in = self._said(text, hits, min_weight)
-        sentence_of = said_in.sentence_of
+        starts, named_by = said_in.starts, said_in.named_by
+        echo = self.echo[element]
         # Hits bucketed by sentence once: linear in the passage however many terms it repeats.
         mine_by: dict[int, list[int]] = defaultdict(list)
         own_by: dict[int, set[str]] = defaultdict(set)
         for h in hits[element]:
             if not h.counted:
                 continue
-            n = sentence_of(h.start)
+            n = bisect_right(starts, h.start) - 1  # said_in.sentence_of, without the call
             if h.weight >= min_weight:
                 mine_by[n].append(h.start)
-            if h.term not in self.echo[element]:
+            if h.term not in echo:
                 own_by[n].add(h.term)
         total = 0.0
         for n in sorted(k for k in mine_by if k >= 0):
             mine = sorted(mine_by[n])
+            last = mine[-1]
             said = 0.0
             for ca, cb, value in said_in.clauses(n):
+                if ca > last:  # no hit of the element from here on: the rest is context
+                    said += context * value
+                    continue
                 k = bisect_left(mine, ca)
-                inside = k < len(mine) and mine[k] < cb
-                said += value if inside else w.context * value
-            total += (said + w.term * len(own_by.get(n, set()))) / max(1, said_in.named_by[n])
+                inside = mine[k] < cb  # k < len(mine): mine[-1] >= ca
+                said += value if inside else context * value
+            own = own_by.get(n)
+            total += (said + term * (len(own) if own else 0)) / max(1, named_by[n])
         return round(total, 2)
 
     def _judge(self, text: str, passage: Passage, hinted: set[str]) -> dict[str, _Judged]:
@@ -576,7 +560,11 @@ class ElementMatcher:
         owners = _owners(whole, hits, touch)  # the same touch weight throughout
         others = _supporting_elsewhere(whole, hits, touch, th.mention_weight, owners)
         scores = {
-            e: score([h for h in hs if (h.start, h.end) not in others.get(e, ())], self.key) * keep
+            e: score(
+                [h for h in hs if (h.start, h.end) not in others[e]] if e in others else hs,
+                self.key,
+            )
+            * keep
             for e, hs in hits.items()
         }
         boosted = {
@@ -643,11 +631,15 @@ class ElementMatcher:
         out: dict[str, _Judged] = {}
         for e, found in hits.items():
             s = boosted[e]
-            said = self.describe(text, e, hits, th.mention_weight)
+            # Without a counted word at the mention weight (supporting words only) nothing is
+            # described at that weight (``describe`` answers 0.0), its words are all aside and it
+            # is not the subject (below): the same answers, without asking.
+            mentioned = any(h.counted and h.weight >= th.mention_weight for h in found)
+            said = self.describe(text, e, hits, th.mention_weight) if mentioned else 0.0
             named = said < self.mandate.naming.described
             # Under its heading, still not presumed where its words only set the scene or say
             # the matter is pending.
-            aside = not any(
+            aside = not mentioned or not any(
                 h.counted
                 and h.weight >= th.mention_weight
                 and pending.covering(h.start, h.end) is None
@@ -655,7 +647,8 @@ class ElementMatcher:
             )
             heads = e in presumed and not aside
             substantive = (
-                not named
+                mentioned
+                and not named
                 and e not in crowded
                 and s >= th.substantive
                 and news[e] + (th.heading_bonus if e in hinted and s > 0 else 0) >= th.substantive
@@ -697,7 +690,7 @@ class ElementMatcher:
                 and s >= th.dominance * top
                 and _listed_facts(text, hits, e, touch, self.lang)
             )
-            if not any(h.counted and h.weight >= th.mention_weight for h in found):
+            if not mentioned:
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
             touch = th.touch_weight or th.mention_weight
@@ -746,6 +739,7 @@ class ElementMatcher:
             passage = self.passage(paragraph.text)
             hits, parts = passage.hits, passage.parts
             bounds = sentences(paragraph.text, self.abbreviations, self.lang)
+            bound_starts = [a for a, _ in bounds]
             hinted = heading_hints.get(paragraph.section, set())
             judged = self._judge(paragraph.text, passage, hinted)
             # A list's items are passages too (each with its lead-in): a merged section written
@@ -774,7 +768,7 @@ class ElementMatcher:
                         substantive=substantive,
                         heading_hint=e in hinted and j.raw > 0,
                         hits=hits[e],
-                        sentence=_best_sentence(paragraph.text, hits[e], bounds),
+                        sentence=_best_sentence(paragraph.text, hits[e], bounds, bound_starts),
                         parts=sorted(parts.get(e, set())),
                         named=j.named,
                     )
@@ -1116,17 +1110,16 @@ class _CharMatcher:
         text: str,
         offset: int,
         found: dict[int, list[tuple[int, int]]],
-        first: dict[int, tuple[int, int, int]],
+        shared: dict[tuple[int, int], tuple[int, ...]],
     ) -> None:
         """Add the spans of every pattern in ``text`` (at ``offset``) to ``found``, and keep in
-        ``first`` each id's first match as spaCy orders them (start, end, place among the ids
-        that share the pattern)."""
+        ``shared`` the ids of each span whose pattern has several (their places order them)."""
         lowered = text.lower()
         if len(lowered) != len(text) or _NOT_PER_CHAR.search(text):
-            self._find_per_token(text, offset, found, first)
+            self._find_per_token(text, offset, found, shared)
             return
         if not _MERGED.search(text):  # one token per character: token offsets are characters
-            self._report(self.automaton.iter(lowered), offset, found, first)
+            self._report(self.automaton.iter(lowered), offset, found, shared)
             return
         # Stretches of characters (a token each) and runs of white space (a token each, once a
         # single space after a character is taken as that character's trailing space).
@@ -1160,14 +1153,14 @@ class _CharMatcher:
             k = bisect_right(token_at, t) - 1
             return run_end[k] if run_end[k] >= 0 else char_at[k] + (t - token_at[k]) + 1
 
-        self._report(self.automaton.iter("".join(symbols)), offset, found, first, start, end)
+        self._report(self.automaton.iter("".join(symbols)), offset, found, shared, start, end)
 
     def _find_per_token(
         self,
         text: str,
         offset: int,
         found: dict[int, list[tuple[int, int]]],
-        first: dict[int, tuple[int, int, int]],
+        shared: dict[tuple[int, int], tuple[int, ...]],
     ) -> None:
         """The same, one token at a time (text whose lower case is not the same per character)."""
         words, spaces = _char_words(text)
@@ -1178,30 +1171,34 @@ class _CharMatcher:
             ends.append(at + len(word))
             at += len(word) + space
         matches = self.automaton.iter(symbols)
-        self._report(matches, offset, found, first, starts.__getitem__, ends.__getitem__)
+        self._report(matches, offset, found, shared, starts.__getitem__, ends.__getitem__)
 
     @staticmethod
     def _report(
         matches,
         offset: int,
         found: dict[int, list[tuple[int, int]]],
-        first: dict[int, tuple[int, int, int]],
+        shared: dict[tuple[int, int], tuple[int, ...]],
         start: Callable[[int], int] | None = None,
         end: Callable[[int], int] | None = None,
     ) -> None:
         """Automaton matches (last token, (length, ids)) as character spans per match id."""
-        mapped = start is not None and end is not None
-        first_of = first.get
+        if start is None or end is None:
+            for last, (length, ids) in matches:
+                span = (offset + last - length + 1, offset + last + 1)
+                if len(ids) == 1:
+                    found[ids[0]].append(span)
+                    continue
+                shared[span] = ids
+                for match_id in ids:
+                    found[match_id].append(span)
+            return
         for last, (length, ids) in matches:
-            if mapped:
-                a, b = offset + start(last - length + 1), offset + end(last)
-            else:
-                a, b = offset + last - length + 1, offset + last + 1
-            for place, match_id in enumerate(ids):
-                found[match_id].append((a, b))
-                now = first_of(match_id)
-                if now is None or (a, b, place) < now:
-                    first[match_id] = (a, b, place)
+            span = (offset + start(last - length + 1), offset + end(last))
+            if len(ids) > 1:
+                shared[span] = ids
+            for match_id in ids:
+                found[match_id].append(span)
 
     def _symbol(self, form: str) -> str:
         if len(form) == 1 and not self._FIRST <= ord(form) <= self._LAST:
@@ -1433,9 +1430,13 @@ def _hit(
     return Hit(term, start, end, weight, counted, why_not, aside, phrase)
 
 
-def _best_sentence(text: str, hits: list[Hit], bounds: list[tuple[int, int]]) -> str:
-    """The sentence of the paragraph that carries the most counted weight."""
-    starts = [a for a, _ in bounds]
+def _best_sentence(
+    text: str, hits: list[Hit], bounds: list[tuple[int, int]], starts: list[int] | None = None
+) -> str:
+    """The sentence of the paragraph that carries the most counted weight (``starts``: the
+    bounds' starts, when the caller has them)."""
+    if starts is None:
+        starts = [a for a, _ in bounds]
     weights = [0.0] * len(bounds)
     for h in hits:
         if h.counted:

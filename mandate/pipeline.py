@@ -30,7 +30,7 @@ from mandate.read import DEFAULT_MAX_BYTES, read
 from mandate.readiness import readiness
 from mandate.rules import Mandate, find_mandate, mandate_for_resolution
 from mandate.segment import recognise_request, segment
-from mandate.twocores import classify_long
+from mandate.twocores import match_assess_lint, no_full_collections
 from mandate.waivers import Waiver, apply_waivers, check_waivers, load_waivers, sidecar
 
 # A resolution cited in any language: its number and year stay in digits everywhere.
@@ -162,9 +162,8 @@ def check_document(
     document = recognise_request(
         document, mandate.request.get(document.language), number=mandate.number
     )
-    classification = classify_long(document, mandate)
-    assessment = assess(document, mandate, classification)
-    findings = lint(document, mandate)
+    with no_full_collections(document):
+        classification, assessment, findings = match_assess_lint(document, mandate, assess, lint)
     if waivers:
         assessment, findings = apply_waivers(waivers, assessment, findings)
     return Check(document, mandate, classification, assessment, findings, fail_on)
