@@ -33,7 +33,17 @@ def test_every_verdict_on_the_corpus_is_right():
 # coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
 # rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
 # Government's own strategic framework (CREDD) from the integrated strategic framework.
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
+    # The held-out batch heldout-r8, scored at the end of the engineers' work (1d5ea16; its
+    # SCORES.md): a passing clause, an element named beside another under a heading that announces
+    # both, and "premature in present conditions" read as an assessment with conditions.
+    "heldout-r8": {
+        ("2480-r8-04-unheaded-prose-passing-clauses.es.txt", "a.operations"),
+        ("2531-r8-01-roman-headings-caveats-deferred.fr.txt", "c.transition-plan"),
+        ("2531-r8-02-numbered-paras-rotations-deferred-bare-premature.ru.txt", "c.exit-strategy"),
+        ("2531-r8-03-plain-headings-dash-lists-caveats-named-together.ar.txt", "c.exit-strategy"),
+    },
+}
 # Round 9's two (recorded before tuning at ff1841e) were mended: 2480-r9-03 (ru) transition plan,
 # a deferral "… будет доведен до сведения Совета по завершении этой работы" (Russian "по
 # завершении …" a later time, "дорабатывается" pending), and 2531-r9-02 (es) caveats, named only in
