@@ -55,6 +55,9 @@ class DeferralGrammar(BaseModel):
     ``question`` marks a sentence reporting that the question was asked ("several members asked
     for my views on the exit strategy", "raised the question of …"): beside a promise or a bare
     "premature" it says nothing, like them.
+    ``setting`` marks a phrase naming the present circumstances ("in the current conditions",
+    "dans les conditions actuelles"): it states no condition, so "premature in the current
+    conditions" is still a bare "premature".
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -75,6 +78,7 @@ class DeferralGrammar(BaseModel):
     backdrop: list[str] = Field(default_factory=list)
     ongoing: list[str] = Field(default_factory=list)
     question: list[str] = Field(default_factory=list)
+    setting: list[str] = Field(default_factory=list)
 
     @field_validator(
         "promise",
@@ -90,6 +94,7 @@ class DeferralGrammar(BaseModel):
         "backdrop",
         "ongoing",
         "question",
+        "setting",
     )
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
@@ -115,6 +120,7 @@ class Grammar:
     backdrop: re.Pattern[str] | None = None
     ongoing: re.Pattern[str] | None = None
     question: re.Pattern[str] | None = None
+    setting: re.Pattern[str] | None = None
 
     def is_deferral(self, sentence: str) -> bool:
         """A sentence whose content is that the information will come later."""
@@ -135,7 +141,10 @@ class Grammar:
         return bool(self.premature and self.premature.search(sentence))
 
     def has_conditions(self, text: str) -> bool:
-        """Conditions, requirements or a contrast: an assessment rather than a refusal."""
+        """Conditions, requirements or a contrast: an assessment rather than a refusal (the
+        present circumstances named as a ``setting`` are none)."""
+        if self.setting:
+            text = self.setting.sub(" ", text)
         return bool(self.conditions and self.conditions.search(text))
 
     def is_pending(self, text: str) -> bool:
@@ -194,6 +203,7 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
         backdrop=_alternation(spec.backdrop),
         ongoing=_alternation(spec.ongoing),
         question=_alternation(spec.question),
+        setting=_alternation(spec.setting),
     )
 
 

@@ -153,6 +153,42 @@ def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
     assert matcher.passage(followed).promised == []
 
 
+def test_the_present_circumstances_are_no_condition_in_every_profile():
+    said = {
+        "en": (
+            "It is premature to discuss it in the current conditions.",
+            "Its withdrawal would depend on conditions in the centre.",
+        ),
+        "fr": (
+            "Il est prématuré d'en débattre dans les conditions actuelles.",
+            "Le retrait dépendra des conditions de sécurité.",
+        ),
+        "es": (
+            "Es prematuro debatirla en las condiciones actuales.",
+            "La retirada dependerá de las condiciones de seguridad.",
+        ),
+        "ru": (
+            "Обсуждать ее в нынешних условиях преждевременно.",
+            "Уход будет зависеть от условий безопасности.",
+        ),
+        "zh": ("在目前条件下讨论这一问题为时过早。", "撤出将取决于安全条件。"),
+        "ar": (
+            "من السابق لأوانه مناقشتها في الظروف الحالية.",
+            "سيتوقف الانسحاب على الظروف الأمنية.",
+        ),
+    }
+    for lang, (setting, condition) in said.items():
+        g = _g(lang)
+        assert not g.has_conditions(setting), lang
+        assert g.has_conditions(condition), lang
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    matcher = matcher_for(find_mandate("2531"), "en")
+    bare = "As for the exit strategy, it is premature to discuss it in the present circumstances."
+    assert len(matcher.passage(bare).promised) == 1  # a bare "premature": it says nothing
+
+
 def test_named_beside_another_only_in_one_clause_with_it():
     """A sentence naming two elements side by side says little of either; a sentence that names
     one element and lists what it holds (one item of which is another element's word) is its."""
@@ -340,7 +376,9 @@ def test_a_digest_of_several_matters_answers_each_in_its_own_sentence():
         "The Instance de coordination au Mali met in Gao on 3 March and agreed on a procedure to "
         "deconflict air movements with Operation Barkhane and the Malian armed forces."
     )
-    performance = "Of the 20 units evaluated, 15 were rated satisfactory and 5 submitted remedial plans."
+    performance = (
+        "Of the 20 units evaluated, 15 were rated satisfactory and 5 submitted remedial plans."
+    )
     rotations = "Eight contingents (2,400 personnel) were relieved; the relief of another waits."
     digest = " ".join(["Other matters can be reported briefly.", instance, performance, rotations])
     judged = en._judge(digest, en.passage(digest), set())
