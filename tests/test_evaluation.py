@@ -39,7 +39,6 @@ KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
     # both, and "premature in present conditions" read as an assessment with conditions.
     "heldout-r8": {
         ("2480-r8-04-unheaded-prose-passing-clauses.es.txt", "a.operations"),
-        ("2531-r8-01-roman-headings-caveats-deferred.fr.txt", "c.transition-plan"),
         ("2531-r8-03-plain-headings-dash-lists-caveats-named-together.ar.txt", "c.exit-strategy"),
     },
 }

@@ -189,6 +189,20 @@ def test_the_present_circumstances_are_no_condition_in_every_profile():
     assert len(matcher.passage(bare).promised) == 1  # a bare "premature": it says nothing
 
 
+def test_remaining_the_pillars_of_the_work_is_a_stock_predicate_in_every_profile():
+    said = {
+        "en": "The framework and the plan remain the two pillars of the United Nations' work",
+        "fr": "Le cadre et le plan restent les deux piliers de l'action des Nations Unies",
+        "es": "El marco y el plan siguen siendo los dos pilares de la labor de las Naciones Unidas",
+        "ru": "Основа и план остаются двумя опорами работы Организации Объединенных Наций",
+        "zh": "框架和计划仍是联合国工作的两大支柱",
+        "ar": "يظل الإطار والخطة الركيزتين الأساسيتين لعمل الأمم المتحدة",
+    }
+    for lang, clause in said.items():
+        assert _g(lang).is_stock(clause), lang
+    assert not _g("fr").is_stock("Le plan prévoit de transférer 14 fonctions à l'équipe de pays")
+
+
 def test_named_beside_another_only_in_one_clause_with_it():
     """A sentence naming two elements side by side says little of either; a sentence that names
     one element and lists what it holds (one item of which is another element's word) is its."""

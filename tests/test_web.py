@@ -245,7 +245,9 @@ def test_missing_file_and_not_multipart(served) -> None:
     _one_sentence(r.json()["error"])
     r = served.post("/check?format=json", files={"letter": ("", b"")})
     assert r.status_code == 400
-    r = served.post("/check?format=json", content=b"{}", headers={"content-type": "application/json"})
+    r = served.post(
+        "/check?format=json", content=b"{}", headers={"content-type": "application/json"}
+    )
     assert r.status_code == 415
     _one_sentence(r.json()["error"])
 
