@@ -231,9 +231,7 @@ class ElementMatcher:
                 plain = remember(stamp, lambda: _CharMatcher.plain(self))
                 if plain is not None:
                     if self._built is None:
-                        self._set_ids(
-                            {match_id: _Key(*key) for match_id, key in plain["keys"]}
-                        )
+                        self._set_ids({match_id: _Key(*key) for match_id, key in plain["keys"]})
                     chars = _CharMatcher.from_plain(plain)
             if chars is None:
                 self._spacy()
@@ -445,9 +443,7 @@ class ElementMatcher:
             ]
             out.sort()
             taken = set(out)
-        premature = [
-            (a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])
-        ]
+        premature = [(a, b) for a, b in full if (a, b) not in taken and g.is_premature(text[a:b])]
         if out or premature:
             # Beside a promise or "premature", "members asked for my views on …" is the
             # question, not an answer.
@@ -629,6 +625,7 @@ class ElementMatcher:
             for e, hs in hits.items()
         }
         out: dict[str, _Judged] = {}
+        led = _lead_named(text, hits, touch, self.lang)  # a list's lead-in and who it names
         for e, found in hits.items():
             s = boosted[e]
             # Without a counted word at the mention weight (supporting words only) nothing is
@@ -690,6 +687,15 @@ class ElementMatcher:
                 and s >= th.dominance * top
                 and _listed_facts(text, hits, e, touch, self.lang)
             )
+            # Under a lead-in that names another element alone, the items are that element's:
+            # words of this one only in the items are touched in passing.
+            if (
+                led is not None
+                and len(led[1]) == 1
+                and e not in led[1]
+                and not any(h.counted and h.weight >= touch and h.start < led[0] for h in found)
+            ):
+                substantive = False
             if not mentioned:
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
@@ -902,6 +908,23 @@ def _list_marks(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _lead_named(
+    text: str, hits: dict[str, list[Hit]], touch: float, lang: str
+) -> tuple[int, set[str]] | None:
+    """Where a bulleted list's lead-in ends and the elements it names (a term of at least
+    ``touch`` weight); None without a list (a lead-in and at least two items)."""
+    lead_end, item_start = _list_marks(lang)
+    lead = lead_end.search(text)
+    if lead is None or len([i for i in item_start.split(text[lead.end() :]) if i.strip()]) < 2:
+        return None
+    return lead.start(), {
+        e
+        for e, hs in hits.items()
+        for h in hs
+        if h.counted and h.weight >= touch and h.start < lead.start()
+    }
+
+
 def _listed_facts(
     text: str, hits: dict[str, list[Hit]], element: str, touch: float, lang: str
 ) -> bool:
@@ -944,9 +967,7 @@ def _digest_share(
     if sum(figures(text[bounds[n][0] : bounds[n][1]], lang) for n in alone if n >= 0) < 1:
         return 0.0
     starts = [a for a, _ in bounds]
-    return score(
-        [h for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone], key
-    )
+    return score([h for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone], key)
 
 
 def _beside(

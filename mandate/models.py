@@ -292,7 +292,6 @@ class Assessment(BaseModel):
     verdicts: list[Verdict]
 
 
-
 Severity = Literal["error", "warning", "info"]
 FailOn = Literal["error", "warning", "never"]
 Param = str | int | float | list[str] | list[int]

@@ -342,7 +342,8 @@ def _describe(path: Path, exc: ValidationError) -> str:
     more = len(exc.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     return clean(  # a key with a line break must not break the sentence
-        f"{path}: field {field[:120]}: {first['msg']}{tail}.")
+        f"{path}: field {field[:120]}: {first['msg']}{tail}."
+    )
 
 
 def load_mandate(path: Path, max_bytes: int = RULES_MAX_BYTES) -> Mandate:

@@ -480,6 +480,7 @@ def recognise_request(
     paragraph that echoes the request's words is an answer naming them, not a restatement.
     """
     from mandate.judgement import figures
+
     if not request:
         return document
     wanted = _grams(request, document.language)

@@ -33,15 +33,13 @@ def test_every_verdict_on_the_corpus_is_right():
 # coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
 # rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
 # Government's own strategic framework (CREDD) from the integrated strategic framework.
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
-    # The held-out batch heldout-r8, scored at the end of the engineers' work (1d5ea16; its
-    # SCORES.md): a passing clause, an element named beside another under a heading that announces
-    # both, and "premature in present conditions" read as an assessment with conditions.
-    "heldout-r8": {
-        ("2480-r8-04-unheaded-prose-passing-clauses.es.txt", "a.operations"),
-        ("2531-r8-03-plain-headings-dash-lists-caveats-named-together.ar.txt", "c.exit-strategy"),
-    },
-}
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
+# heldout-r8's four (recorded before tuning at 1d5ea16, its SCORES.md) were mended: 2531-r8-02
+# (ru) exit, "premature in the current conditions" (the present circumstances are no condition:
+# ``setting`` in the profiles, mandate-wide exclusions); 2531-r8-01 (fr) transition plan, named
+# beside the framework only as "the two pillars of …" (a stock predicate); 2480-r8-04 (es)
+# operations and 2531-r8-03 (ar) exit, words only in the items of a list whose lead-in names
+# another element alone.
 # Round 9's two (recorded before tuning at ff1841e) were mended: 2480-r9-03 (ru) transition plan,
 # a deferral "… будет доведен до сведения Совета по завершении этой работы" (Russian "по
 # завершении …" a later time, "дорабатывается" pending), and 2531-r9-02 (es) caveats, named only in

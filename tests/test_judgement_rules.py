@@ -418,3 +418,20 @@ def test_a_list_of_facts_under_a_lead_in_that_names_the_element_answers_it():
         "police units in Bamako and Mopti."
     )
     assert not en._judge(bare, en.passage(bare), set())["b.rotations"].substantive
+
+
+def test_items_under_a_lead_in_that_names_another_element_are_that_elements():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    en = matcher_for(find_mandate("2531"), "en")
+    listed = (
+        "Under the transition plan, the Mission and the country team agreed in November on the "
+        "tasks to be handed over: - prison support in Timbuktu and Gao to UNDP from April 2021; "
+        "- community violence reduction projects to IOM and UNICEF during 2022; - a study of "
+        "national capacities by March 2021, preparing the eventual withdrawal of the Mission "
+        "and its exit strategy, with benchmarks and conditions for the withdrawal."
+    )
+    judged = en._judge(listed, en.passage(listed), set())
+    assert judged["c.transition-plan"].substantive
+    assert judged["c.exit-strategy"].score > 0 and not judged["c.exit-strategy"].substantive

@@ -13,6 +13,7 @@ from mandate.segment import sentences
 
 RULE = "dates"
 
+
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """A warning for a missing date, and for each past-tense date later than the letter."""
     own = letter_date(document)

@@ -12,6 +12,7 @@ from mandate.rules import Mandate
 
 RULE = "form"
 
+
 def check(document: Document, mandate: Mandate) -> Iterator[Finding]:
     """Letters only: reports have no closing formula or addressee."""
     if mandate.document != "letter" or not document.paragraphs:

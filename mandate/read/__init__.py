@@ -61,7 +61,8 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         text, encoding = decode(data, path)
         blocks, fmt = split_blocks(text), "txt"
     blocks = [
-        b.model_copy(update={"text": strip_controls(b.text)}) if b.text != strip_controls(b.text)
+        b.model_copy(update={"text": strip_controls(b.text)})
+        if b.text != strip_controls(b.text)
         else b
         for b in blocks
     ]

@@ -18,12 +18,16 @@ from mandate.models import Block
 
 MAX_INFLATED = 200 * 1024 * 1024  # a 40-page letter inflates to a few MB; this is generous
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 @cache
 def _heading_style() -> re.Pattern[str]:
     """Heading style names in every profile language ('Heading 2', 'Titre 2')."""
     names = {n for p in profiles().values() for n in p.letter.heading_styles} | {"heading"}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"^(?:{alt})\s*(\d)$", re.IGNORECASE)
+
+
 _ROMAN = [
     (1000, "m"),
     (900, "cm"),

@@ -192,8 +192,10 @@ def _paragraphs(pages: list[list[_Line]]) -> list[Block]:
     full = [gap for _, gap in after_full if 0 <= gap < 40]
     usual = statistics.median(full or gaps) if gaps else 4.0
     margins = [b.x0 for b, gap in after_full if 0 <= gap < 40]
-    left = min(margins) if margins else statistics.median(
-        [ln.x0 for lines in pages for ln in lines] or [0]
+    left = (
+        min(margins)
+        if margins
+        else statistics.median([ln.x0 for lines in pages for ln in lines] or [0])
     )
     # A paragraph gap: wider than the line gap by a fifth of the type size (or 1.8 times it).
     wider = min(usual * 1.8, usual + max(1.5, 0.2 * body)) if body else usual * 1.8

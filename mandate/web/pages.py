@@ -166,10 +166,7 @@ def upload_page(
         mandates=[Option("", t.mandate_auto, True)]
         + [Option(value, label) for value, label in mandates],
         report_langs=[Option("", t.report_lang_letter, lang not in report_languages())]
-        + [
-            Option(code, _language(code).name, code == lang)
-            for code in report_languages()
-        ],
+        + [Option(code, _language(code).name, code == lang) for code in report_languages()],
         letter_hint=t.letter_hint.format(max=f"{max_mb:g}"),
         accept=accept,
         error=error,
@@ -194,9 +191,7 @@ def with_downloads(page: str, lang: str, downloads: list[Download]) -> str:
         ".docx": t.download_docx,
         ".html": t.download_diff if len(downloads) == 1 else t.download_report,
     }
-    links = [
-        (d.href, d.filename, labels[d.filename[d.filename.rfind(".") :]]) for d in downloads
-    ]
+    links = [(d.href, d.filename, labels[d.filename[d.filename.rfind(".") :]]) for d in downloads]
     view = DownloadsView(lang, _language(lang).dir, t, links)
     bar = environment().get_template("serve-downloads.html.j2").render(v=view)
     # After the report's own skip link, which stays the first thing a keyboard reaches.

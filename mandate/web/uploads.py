@@ -64,9 +64,7 @@ class _InMemoryParser(MultiPartParser):
     spool_max_size = 1 << 62
 
 
-async def read_form(
-    request: Request, files: int, max_bytes: int
-) -> dict[str, str | Upload]:
+async def read_form(request: Request, files: int, max_bytes: int) -> dict[str, str | Upload]:
     """The form's fields, each file as an Upload; UploadError on a body too large or malformed.
 
     The limit is checked on Content-Length before anything is read, then on every chunk.

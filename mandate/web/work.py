@@ -113,15 +113,11 @@ def check_upload(
 
             annotated = folder / f".annotated-{stem}.docx"
             annotate_docx(result, path, annotated)
-            downloads.append(
-                Download(f"{stem}.annotated.docx", DOCX_TYPE, annotated.read_bytes())
-            )
+            downloads.append(Download(f"{stem}.annotated.docx", DOCX_TYPE, annotated.read_bytes()))
         return Checked(json_text, report, downloads)
 
 
-def diff_uploads(
-    root: Path, old: Upload, new: Upload, mandate: str | None, max_bytes: int
-) -> str:
+def diff_uploads(root: Path, old: Upload, new: Upload, mandate: str | None, max_bytes: int) -> str:
     """The draft diff page of two uploads (the same as ``mandate diff -f html``)."""
     from mandate.diff import diff
     from mandate.render.pages import render_diff_html
