@@ -435,3 +435,21 @@ def test_items_under_a_lead_in_that_names_another_element_are_that_elements():
     judged = en._judge(listed, en.passage(listed), set())
     assert judged["c.transition-plan"].substantive
     assert judged["c.exit-strategy"].score > 0 and not judged["c.exit-strategy"].substantive
+
+
+def test_work_not_yet_completed_is_pending_and_a_promise_on_its_outcome_defers():
+    not_yet = {
+        "en": "The survey of the contingents has not yet been completed",
+        "fr": "Le recensement auprès des contingents n'est pas encore achevé",
+        "es": "El censo de los contingentes aún no ha concluido",
+        "zh": "对各特遣队的调查尚未完成",
+        "ar": "لم يكتمل بعد حصر الوحدات",
+    }
+    for lang, text in not_yet.items():
+        assert _g(lang).is_pending(text), lang
+    assert not _g("fr").is_pending("Le recensement a été achevé en mars.")
+    fr = _g("fr")
+    assert fr.is_deferral(
+        "J'en communiquerai les conclusions au Conseil dès qu'elles auront été arrêtées."
+    )
+    assert not fr.is_deferral("Je communiquerai avec les pays contributeurs dès demain.")
