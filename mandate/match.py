@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
+from typing import NamedTuple
 
 from mandate.judgement import clauses, content_words, figures, grammar
 from mandate.language import (
@@ -574,7 +575,6 @@ class ElementMatcher:
         # Named only beside others: every sentence that names the element names another too and
         # says next to nothing of it, and no other sentence speaks of it (its words there reach
         # the touch weight together): a few supporting words elsewhere do not make it the subject.
-        touch = th.touch_weight or th.mention_weight
         starts = [a for a, _ in whole]
         weight_in: dict[tuple[str, int], float] = defaultdict(float)
         for e, found in hits.items():
@@ -685,21 +685,20 @@ class ElementMatcher:
                 not named
                 and e not in crowded
                 and s >= th.dominance * top
-                and _listed_facts(text, hits, e, touch, self.lang)
+                and _listed_facts(led, e, self.lang)
             )
             # Under a lead-in that names another element alone, the items are that element's:
             # words of this one only in the items are touched in passing.
             if (
                 led is not None
-                and len(led[1]) == 1
-                and e not in led[1]
-                and not any(h.counted and h.weight >= touch and h.start < led[0] for h in found)
+                and len(led.named) == 1
+                and e not in led.named
+                and not any(h.counted and h.weight >= touch and h.start < led.start for h in found)
             ):
                 substantive = False
             if not mentioned:
                 s = 0.0  # supporting words only: kept for the record, worth nothing
                 substantive = False
-            touch = th.touch_weight or th.mention_weight
             if not substantive and not any(h.counted and h.weight >= touch for h in found):
                 s = 0.0  # not about it, and no word that names it: not even a mention
             out[e] = _Judged(
@@ -908,43 +907,38 @@ def _list_marks(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _lead_named(
-    text: str, hits: dict[str, list[Hit]], touch: float, lang: str
-) -> tuple[int, set[str]] | None:
+class _Lead(NamedTuple):
+    """A bulleted list's lead-in: where it ends, the elements it names, and the list's items."""
+
+    start: int
+    named: set[str]
+    items: list[str]
+
+
+def _lead_named(text: str, hits: dict[str, list[Hit]], touch: float, lang: str) -> _Lead | None:
     """Where a bulleted list's lead-in ends and the elements it names (a term of at least
     ``touch`` weight); None without a list (a lead-in and at least two items)."""
     lead_end, item_start = _list_marks(lang)
     lead = lead_end.search(text)
-    if lead is None or len([i for i in item_start.split(text[lead.end() :]) if i.strip()]) < 2:
-        return None
-    return lead.start(), {
-        e
-        for e, hs in hits.items()
-        for h in hs
-        if h.counted and h.weight >= touch and h.start < lead.start()
-    }
-
-
-def _listed_facts(
-    text: str, hits: dict[str, list[Hit]], element: str, touch: float, lang: str
-) -> bool:
-    """A bulleted list whose lead-in names the element and no other (a term of at least
-    ``touch`` weight) and whose items, two or more, each carry a figure or a date: "Relief of
-    contingents completed: – an infantry battalion in Gao, 850 troops; – …"."""
-    lead_end, item_start = _list_marks(lang)
-    lead = lead_end.search(text)
     if lead is None:
-        return False
+        return None
+    items = [i for i in item_start.split(text[lead.end() :]) if i.strip()]
+    if len(items) < 2:
+        return None
     named = {
         e
         for e, hs in hits.items()
         for h in hs
         if h.counted and h.weight >= touch and h.start < lead.start()
     }
-    if named != {element}:
-        return False
-    items = [i for i in item_start.split(text[lead.end() :]) if i.strip()]
-    return len(items) >= 2 and all(figures(i, lang) for i in items)
+    return _Lead(lead.start(), named, items)
+
+
+def _listed_facts(led: _Lead | None, element: str, lang: str) -> bool:
+    """A bulleted list whose lead-in names the element and no other and whose items, two or
+    more, each carry a figure or a date: "Relief of contingents completed: – an infantry
+    battalion in Gao, 850 troops; – …"."""
+    return led is not None and led.named == {element} and all(figures(i, lang) for i in led.items)
 
 
 def _digest_share(

@@ -6,7 +6,8 @@ final 。, '[618]' repeated), a paragraph over spaCy's 1,000,000-character limit
 number, the bundled letter at 1x, 10x, 100x and 1000x, and letters of the sizes of 100x and
 1000x made of distinct paragraphs (generated from the 2480 corpus); prints wall time, CPU time
 and peak RSS of each run (os.wait4; CPU includes the forked child of a long letter, RSS is the
-larger process's). A benchmark, not a test: the tests only assert that each input finishes.
+larger process's), after one check of the bundled letter that builds the data cache if the rules
+changed. A benchmark, not a test: the tests only assert that each input finishes.
 Targets (2-core machine): each pathological input <= 3 s, any letter up to 20 MB <= 30 s and
 <= 400 MB RSS.
 """
@@ -27,10 +28,7 @@ SEED = ROOT / "examples" / "2480-letter-2020-06-01.zh.txt"
 MANDATE = Path(sys.executable).with_name("mandate")
 SIZE = 300_000  # bytes of each pathological input
 
-HEAD = (
-    "2020年6月1日秘书长给安全理事会主席的信\n\n"
-    "谨提及安全理事会第2480(2019)号决议。\n\n"
-)
+HEAD = "2020年6月1日秘书长给安全理事会主席的信\n\n谨提及安全理事会第2480(2019)号决议。\n\n"
 TAIL = "\n\n请将本信提请安全理事会成员注意为荷。\n\n安东尼奥·古特雷斯(签名)\n"
 
 
@@ -147,6 +145,13 @@ def main(names: list[str]) -> None:
     print(f"{'input':<16} {'size':>10} {'wall s':>8} {'cpu s':>8} {'RSS MB':>8} {'exit':>5}")
     figures: dict[str, tuple[int, float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        # The first check after a change of the rules builds the data cache (the Chinese
+        # automaton among it): timed apart, so that the first input's row is not charged for it.
+        wall, cpu, rss, code = run(SEED, Path(tmp) / "out.json")
+        print(
+            f"{'(first run: cache)':<16} {SEED.stat().st_size:>10,} {wall:>8.2f} {cpu:>8.2f} "
+            f"{rss:>8.0f} {code:>5}"
+        )
         for make in chosen:
             path = Path(tmp) / f"{make.__name__}.txt"
             path.write_text(make(SIZE), encoding="utf-8")
