@@ -33,7 +33,14 @@ def test_every_verdict_on_the_corpus_is_right():
 # coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
 # rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
 # Government's own strategic framework (CREDD) from the integrated strategic framework.
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
+    # Round 10, written at the end of the session of 1 December 2026 and scored before any tuning
+    # on the final code (ac7751e): left for the next session to mend.
+    "2480-r10": {
+        ("2480-r10-02-numbered-paras-bare-premature.ru.txt", "b.transition-plan"),
+        ("2480-r10-03-dash-lists-exit-passing.ar.txt", "a.operations"),
+    },
+}
 # heldout-r8's four (recorded before tuning at 1d5ea16, its SCORES.md) were mended: 2531-r8-02
 # (ru) exit, "premature in the current conditions" (the present circumstances are no condition:
 # ``setting`` in the profiles, mandate-wide exclusions); 2531-r8-01 (fr) transition plan, named
