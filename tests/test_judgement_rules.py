@@ -12,12 +12,17 @@ def _g(lang: str):
     return grammar(profile(lang).deferral.grammar)
 
 
-def _judged(text: str) -> dict:
-    """Each element's judgement of ``text`` as one passage, by the English matcher of 2480."""
+def _en(mandate: str = "2480"):
+    """The English matcher of a mandate."""
     from mandate.match import matcher_for
     from mandate.rules import find_mandate
 
-    en = matcher_for(find_mandate("2480"), "en")
+    return matcher_for(find_mandate(mandate), "en")
+
+
+def _judged(text: str, mandate: str = "2480") -> dict:
+    """Each element's judgement of ``text`` as one passage, by the English matcher."""
+    en = _en(mandate)
     return en._judge(text, en.passage(text), set())
 
 
@@ -91,10 +96,7 @@ def test_a_matter_still_being_decided_is_pending_in_every_profile():
 
 
 def test_under_review_beside_a_promise_says_nothing_yet():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2480"), "en")
+    en = _en("2480")
     text = (
         "The Secretariat is reviewing the rotation schedule with the troop-contributing "
         "countries. Details will be shared with the Council in a later communication."
@@ -132,15 +134,12 @@ def test_each_list_item_is_a_passage_with_its_lead_in():
 
 
 def test_premature_is_a_predicate_and_counts_only_with_what_follows_it():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
     en = _g("en")
     assert en.is_premature("It is premature to set a date for the Mission's withdrawal.")
     assert en.is_premature("Any discussion of a drawdown would, at this stage, be premature.")
     assert not en.is_premature("A premature withdrawal would put the gains at risk.")
     assert not _g("fr").is_premature("Un retrait prématuré exposerait le Mali à un risque.")
-    matcher = matcher_for(find_mandate("2480"), "en")
+    matcher = _en("2480")
     about_else = (
         "The integrated strategic framework now underpins 14 joint programmes worth $52 million "
         "in the centre. It is premature to discuss the withdrawal of the Mission."
@@ -181,10 +180,7 @@ def test_the_present_circumstances_are_no_condition_in_every_profile():
         g = _g(lang)
         assert not g.has_conditions(setting), lang
         assert g.has_conditions(condition), lang
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    matcher = matcher_for(find_mandate("2531"), "en")
+    matcher = _en("2531")
     bare = "As for the exit strategy, it is premature to discuss it in the present circumstances."
     assert len(matcher.passage(bare).promised) == 1  # a bare "premature": it says nothing
 
@@ -304,10 +300,7 @@ def test_words_only_in_a_clause_that_sets_the_scene_do_not_make_the_subject():
 
 
 def test_premature_followed_only_by_a_stock_commitment_says_nothing():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2480"), "en")
+    en = _en("2480")
     text = (
         "It is premature to discuss the withdrawal of the Mission. I will continue to work "
         "closely with the Malian authorities, the signatory parties and regional partners."
@@ -362,10 +355,7 @@ def test_a_sentence_saying_only_that_work_goes_on_names_what_it_speaks_of():
 
 
 def test_the_question_asked_beside_premature_or_a_promise_says_nothing():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2531"), "en")
+    en = _en("2531")
     asked = "Several members of the Council asked for my views on the Mission's exit strategy. "
     bare = asked + "It is premature to address that question at this stage."
     assert len(en.passage(bare).promised) == 2
@@ -382,10 +372,6 @@ def test_the_question_asked_beside_premature_or_a_promise_says_nothing():
 
 
 def test_a_digest_of_several_matters_answers_each_in_its_own_sentence():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2531"), "en")
     instance = (
         "The Instance de coordination au Mali met in Gao on 3 March and agreed on a procedure to "
         "deconflict air movements with Operation Barkhane and the Malian armed forces."
@@ -395,36 +381,28 @@ def test_a_digest_of_several_matters_answers_each_in_its_own_sentence():
     )
     rotations = "Eight contingents (2,400 personnel) were relieved; the relief of another waits."
     digest = " ".join(["Other matters can be reported briefly.", instance, performance, rotations])
-    judged = en._judge(digest, en.passage(digest), set())
+    judged = _judged(digest, "2531")
     for element in ("a.instance-coordination", "b.performance", "b.rotations"):
         assert judged[element].substantive, element
     # Two matters are a paragraph about one thing with an aside: the share rule stands.
     aside = " ".join([instance, "The procedure took effect on 10 March.", performance])
-    assert not en._judge(aside, en.passage(aside), set())["b.performance"].substantive
+    assert not _judged(aside, "2531")["b.performance"].substantive
 
 
 def test_a_list_of_facts_under_a_lead_in_that_names_the_element_answers_it():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2531"), "en")
     listed = (
         "Rotations completed during the period: - August: an infantry battalion in Gao, 850 "
         "troops; - October: two formed police units in Bamako and Mopti, 280 officers."
     )
-    assert en._judge(listed, en.passage(listed), set())["b.rotations"].substantive
+    assert _judged(listed, "2531")["b.rotations"].substantive
     bare = (
         "Rotations completed during the period: - an infantry battalion in Gao; - two formed "
         "police units in Bamako and Mopti."
     )
-    assert not en._judge(bare, en.passage(bare), set())["b.rotations"].substantive
+    assert not _judged(bare, "2531")["b.rotations"].substantive
 
 
 def test_items_under_a_lead_in_that_names_another_element_are_that_elements():
-    from mandate.match import matcher_for
-    from mandate.rules import find_mandate
-
-    en = matcher_for(find_mandate("2531"), "en")
     listed = (
         "Under the transition plan, the Mission and the country team agreed in November on the "
         "tasks to be handed over: - prison support in Timbuktu and Gao to UNDP from April 2021; "
@@ -432,7 +410,7 @@ def test_items_under_a_lead_in_that_names_another_element_are_that_elements():
         "national capacities by March 2021, preparing the eventual withdrawal of the Mission "
         "and its exit strategy, with benchmarks and conditions for the withdrawal."
     )
-    judged = en._judge(listed, en.passage(listed), set())
+    judged = _judged(listed, "2531")
     assert judged["c.transition-plan"].substantive
     assert judged["c.exit-strategy"].score > 0 and not judged["c.exit-strategy"].substantive
 
