@@ -157,13 +157,17 @@ def test_cached_plural_rules_choose_as_babel_does(cache_dir, locale):
         messages._plural_rule.cache_clear()
 
 
-def test_a_cold_check_reads_no_yaml_and_no_babel_locale(cache_dir):
-    """With the cache filled, a JSON check imports neither PyYAML nor Babel's locale data."""
+def test_a_cold_check_reads_no_yaml_and_no_babel_locale(cache_dir, tmp_path):
+    """With the cache filled, a JSON check imports neither PyYAML nor Babel's locale data.
+
+    The report goes to a plain file: -o refuses a device such as /dev/null before any work, and
+    a refused run parses nothing."""
+    out = tmp_path / "seed.json"
     seed = Path(__file__).resolve().parent.parent / "examples" / "2480-letter-2020-06-01.zh.txt"
     code = (
         "import sys\n"
         "from mandate.cli import main\n"
-        f"sys.argv = ['mandate', 'check', {str(seed)!r}, '-f', 'json', '-o', {os.devnull!r}]\n"
+        f"sys.argv = ['mandate', 'check', {str(seed)!r}, '-f', 'json', '-o', {str(out)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'yaml', 'babel'}))\n"
     )

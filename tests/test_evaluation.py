@@ -40,6 +40,16 @@ KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
         ("2480-r10-02-numbered-paras-bare-premature.ru.txt", "b.transition-plan"),
         ("2480-r10-03-dash-lists-exit-passing.ar.txt", "a.operations"),
     },
+    # Round 11, written at the start of the session of 1 December 2026 (second half) and scored
+    # before any tuning on 28b2e6c.
+    "2480-r11": {
+        ("2480-r11-01-paragraphes-numerotes-sortie-reportee.fr.txt", "a.rotations"),
+        ("2480-r11-02-prosa-extensa-rotacion-tripulaciones.es.txt", "a.force-performance"),
+    },
+    "2531-r11": {
+        ("2531-r11-01-terse-no-headings-deferrals.ru.txt", "c.integrated-strategic-framework"),
+        ("2531-r11-03-numbered-paragraphs-no-framework.en.txt", "a.adaptation-plan"),
+    },
 }
 # heldout-r8's four (recorded before tuning at 1d5ea16, its SCORES.md) were mended: 2531-r8-02
 # (ru) exit, "premature in the current conditions" (the present circumstances are no condition:
