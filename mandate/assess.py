@@ -50,19 +50,21 @@ def assess(document: Document, mandate: Mandate, classification: Classification)
             by_place.setdefault((pl.paragraph, label.element), label)
     for verdict in verdicts:
         for ev in verdict.evidence:
-            ev.strong_terms = _strong_terms(by_place.get((ev.paragraph, verdict.id)), heavy)
+            label = by_place.get((ev.paragraph, verdict.id))
+            ev.strong_terms = _strong_terms(label, heavy, ev.terms)
     return Assessment(verdicts=verdicts)
 
 
-def _strong_terms(label: Label | None, heavy: float) -> list[str]:
-    """The words that carry the evidence (weight at least mention_weight), not supporting ones."""
+def _strong_terms(label: Label | None, heavy: float, terms: list[str] | None = None) -> list[str]:
+    """The words that carry the evidence (weight at least mention_weight), not supporting ones
+    (``terms``: the label's terms, when the caller has them: its evidence holds them)."""
     if label is None:
         return []
     weights: dict[str, float] = {}
     for h in label.hits:
         if h.counted:
             weights[h.term] = max(weights.get(h.term, 0.0), h.weight)
-    return [t for t in label.terms if weights.get(t, 0.0) >= heavy]
+    return [t for t in (label.terms if terms is None else terms) if weights.get(t, 0.0) >= heavy]
 
 
 def _verdict(

@@ -12,6 +12,7 @@ Two questions the matcher's word counts cannot answer on their own:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -207,15 +208,20 @@ def grammar(spec: DeferralGrammar | None) -> Grammar:
     )
 
 
+_clause_splitter: Callable[[str | None, bool], re.Pattern[str]] | None = None
+
+
 def clauses(
     text: str, a: int, b: int, lists: bool = True, lang: str | None = None
 ) -> list[tuple[int, int]]:
     """Clause spans inside a sentence: cut at commas, semicolons, colons (and, with ``lists``,
     at dashes, brackets and enumeration commas) — the marks of every language profile."""
-    from mandate.language import clause_splitter  # the profiles import this module's grammar
+    global _clause_splitter
+    if _clause_splitter is None:  # the profiles import this module's grammar: imported late
+        from mandate.language import clause_splitter as _clause_splitter
 
     out, start = [], a
-    for m in clause_splitter(lang, lists).finditer(text, a, b):
+    for m in _clause_splitter(lang, lists).finditer(text, a, b):
         if text[start : m.start()].strip():
             out.append((start, m.start()))
         start = m.end()

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -41,8 +41,12 @@ _SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
 LANGUAGES_ENV = "MANDATE_LANGUAGES"
 
 
+@lru_cache(maxsize=8192)
 def script_of(ch: str) -> str | None:
-    """The script a letter belongs to, or None (digits, punctuation, other scripts, no letter)."""
+    """The script a letter belongs to, or None (digits, punctuation, other scripts, no letter).
+
+    Remembered per character: detection and the punctuation check ask about every character
+    they meet, and a letter has a few hundred distinct ones."""
     if len(ch) != 1:
         return None
     cp = ord(ch)

@@ -400,7 +400,7 @@ class ElementMatcher:
         return Passage(
             hits={
                 e: [
-                    Hit(h[2], h[0], h[1], h[3], h[4], h[5], h[6], h[7])  # _hit, without a call
+                    _new_hit(Hit, (h[2], h[0], h[1], h[3], h[4], h[5], h[6], h[7]))  # _hit
                     for h in _resolve_overlaps(hs)
                 ]
                 for e, hs in by_element.items()
@@ -759,6 +759,7 @@ class ElementMatcher:
                             max(whole.score, j.score), whole.raw, True, False, whole.said
                         )
             labels = []
+            cut: dict[int, str] = {}  # the paragraph's sentences its labels show, cut once
             for element in self.mandate.elements:
                 e = element.id
                 if e not in hits:
@@ -773,7 +774,7 @@ class ElementMatcher:
                         substantive=substantive,
                         heading_hint=e in hinted and j.raw > 0,
                         hits=hits[e],
-                        sentence=_best_sentence(paragraph.text, hits[e], bounds, bound_starts),
+                        sentence=_best_sentence(paragraph.text, hits[e], bounds, bound_starts, cut),
                         parts=sorted(parts.get(e, set())),
                         named=j.named,
                     )
@@ -1133,7 +1134,10 @@ class _CharMatcher:
         if len(lowered) != len(text) or _NOT_PER_CHAR.search(text):
             self._find_per_token(text, offset, found, shared)
             return
-        if not _MERGED.search(text):  # one token per character: token offsets are characters
+        # One token per character (token offsets are characters) unless a space merges: asked
+        # first of any white space, which a simple class finds fast (most Chinese paragraphs
+        # have none), then of the merging pattern, whose look-behind is tried at every place.
+        if not (_SPACE.search(text) and _MERGED.search(text)):
             self._report(self.automaton.iter(lowered), offset, found, shared)
             return
         # Stretches of characters (a token each) and runs of white space (a token each, once a
@@ -1429,6 +1433,8 @@ def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:
 
 _PROMISE = "the sentence only promises the information"
 _start = itemgetter(0)
+# A Hit from its fields in order, as ``Hit._make`` makes it, without a Python call per hit.
+_new_hit = tuple.__new__
 
 
 def _hit(
@@ -1446,10 +1452,16 @@ def _hit(
 
 
 def _best_sentence(
-    text: str, hits: list[Hit], bounds: list[tuple[int, int]], starts: list[int] | None = None
+    text: str,
+    hits: list[Hit],
+    bounds: list[tuple[int, int]],
+    starts: list[int] | None = None,
+    shared: dict[int, str] | None = None,
 ) -> str:
     """The sentence of the paragraph that carries the most counted weight (``starts``: the
-    bounds' starts, when the caller has them)."""
+    bounds' starts, when the caller has them; ``shared``: the sentences already cut from this
+    paragraph, by number — the labels of one paragraph often show the same sentence, and a long
+    letter holds every label until its report is written)."""
     if starts is None:
         starts = [a for a, _ in bounds]
     weights = [0.0] * len(bounds)
@@ -1458,11 +1470,17 @@ def _best_sentence(
             n = bisect_right(starts, h.start) - 1
             if n >= 0 and bounds[n][0] <= h.start < bounds[n][1]:
                 weights[n] += h.weight
-    best, best_weight = text, -1.0
-    for (a, b), weight in zip(bounds, weights, strict=True):
-        if weight > best_weight:
-            best, best_weight = text[a:b].strip(), weight
-    return best
+    if not bounds:
+        return text
+    best = max(range(len(weights)), key=weights.__getitem__)  # the first of the heaviest
+    if shared is None:
+        a, b = bounds[best]
+        return text[a:b].strip()
+    found = shared.get(best)
+    if found is None:
+        a, b = bounds[best]
+        found = shared[best] = text[a:b].strip()
+    return found
 
 
 def _windows(text: str, size: int, lang: str | None = None) -> list[tuple[int, str]]:
@@ -1494,12 +1512,32 @@ _WINDOW = 50_000  # characters per spaCy doc: far below E088's 1,000,000, and me
 
 
 _MATCHERS: dict[tuple[str, str, str], ElementMatcher] = {}
+# The content digest of the last few mandate objects asked about (each kept alive with its
+# digest, so its id is not reused): pickling a mandate costs a millisecond, as much as a tenth of
+# a short letter's check, and a long-running process asks about the same object every time.
+_DIGESTS: dict[int, tuple[Mandate, str]] = {}
+
+
+_DIGESTS_LOCK = threading.Lock()
+
+
+def _digest(mandate: Mandate) -> str:
+    """The mandate's content digest (its pickled fields), remembered per object."""
+    known = _DIGESTS.get(id(mandate))
+    if known is not None and known[0] is mandate:
+        return known[1]
+    digest = hashlib.sha256(pickle.dumps(mandate)).hexdigest()
+    with _DIGESTS_LOCK:
+        if len(_DIGESTS) >= 8:
+            _DIGESTS.pop(next(iter(_DIGESTS)))
+        _DIGESTS[id(mandate)] = (mandate, digest)
+    return digest
 
 
 def matcher_for(mandate: Mandate, lang: str) -> ElementMatcher:
     """The matcher for a mandate and language, built once per process (keyed by content: the
     pickled fields, which need no serializer built as a JSON dump would on a cold start)."""
-    key = (mandate.id, lang, hashlib.sha256(pickle.dumps(mandate)).hexdigest())
+    key = (mandate.id, lang, _digest(mandate))
     if key not in _MATCHERS:
         _MATCHERS[key] = ElementMatcher(mandate, lang)
     return _MATCHERS[key]

@@ -8,8 +8,8 @@ classification of the whole letter (tested on letters cut at their middle sectio
 pays (a long letter, a core idle), where ``fork`` exists, and never in a process running other
 threads (``mandate serve``): there, and whenever the child fails, the parent does all the work
 itself. The lint reads only the document, so in the pipeline the child runs it too, after its
-sections, while the parent assesses the whole classification; the parent takes the larger share
-of the sections (``match_assess_lint``).
+sections, while the parent classifies the rest of its larger share of the sections, and then the
+parent assesses the whole classification (``match_assess_lint``).
 """
 
 from __future__ import annotations
@@ -57,16 +57,18 @@ def match_assess_lint(
 ) -> tuple[Classification, Assessment, list[Finding]]:
     """``match.classify``, ``assess`` and ``lint`` of the letter; on two cores as
     ``classify_long``, and the child then also runs the lint (which reads only the document)
-    while the parent assesses the whole classification, so the parent takes the larger share of
-    the sections (``LINT_SHARE``): both finish at about the same time."""
+    while the parent still classifies, so the parent takes the larger share of the sections
+    (``LINT_SHARE``): both finish at about the same time, then the parent assesses."""
     found, assessment, findings = _split(document, mandate, min_chars, assess, lint)
     assert assessment is not None and findings is not None
     return found, assessment, findings
 
 
-# The parent's share of the body text when the child also lints and the parent assesses: at 1000x
-# the seed on one core classify took 50 s, lint 9.9 s, assess 2.9 s, so (50 + 9.9 - 2.9) / 100.
-LINT_SHARE = 0.57
+# The parent's share of the body text when the child also lints (before it sends its labels): the
+# two classify and lint until the parent has the labels, so c * share = c * (1 - share) + lint,
+# share = (c + lint) / 2c. At 1000x the seed on one core classify took 17.7 s and lint 3.8 s: 0.61
+# (the parent's assess comes after, with the labels, whichever the share).
+LINT_SHARE = 0.6
 
 
 def _split(
@@ -101,12 +103,23 @@ def _split(
     matcher_for(mandate, document.language).hits("")  # built once, before the fork: both share it
 
     def work() -> Iterator[object]:
-        yield from _frames(classify(after, mandate))
-        yield ("labelled", None)  # the labels are all sent: the parent can assess meanwhile
+        found = classify(after, mandate)
+        # The lint runs before the labels are sent, while the parent still classifies its larger
+        # share: sent first, the labels waited in the pipe for the parent to finish, and the lint
+        # only began then (the parent, done assessing, then waited for it).
+        findings: list[Finding] = []
+        failed: Exception | None = None
         if lint is not None:
-            findings = list(lint(document, mandate))
-            for at in range(0, len(findings), _BATCH):
-                yield ("findings", findings[at : at + _BATCH])
+            try:
+                findings = list(lint(document, mandate))
+            except Exception as exc:  # the labels still go; the parent lints (as if it failed)
+                failed = exc
+        yield from _frames(found)
+        yield ("labelled", None)  # the labels are all sent: the parent can assess meanwhile
+        if failed is not None:
+            raise failed
+        for at in range(0, len(findings), _BATCH):
+            yield ("findings", findings[at : at + _BATCH])
 
     child = _forked(work)
     try:
