@@ -15,6 +15,7 @@ parent assesses the whole classification (``match_assess_lint``).
 from __future__ import annotations
 
 import gc
+import io
 import os
 import pickle
 import signal
@@ -22,6 +23,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import BinaryIO
 
 from mandate.match import classify, matcher_for
 from mandate.models import (
@@ -64,11 +66,12 @@ def match_assess_lint(
     return found, assessment, findings
 
 
-# The parent's share of the body text when the child also lints (before it sends its labels): the
-# two classify and lint until the parent has the labels, so c * share = c * (1 - share) + lint,
-# share = (c + lint) / 2c. At 1000x the seed on one core classify took 17.7 s and lint 3.8 s: 0.61
-# (the parent's assess comes after, with the labels, whichever the share).
-LINT_SHARE = 0.6
+# The parent's share of the body text when the child also lints (its labels sent meanwhile) and
+# the parent, once it has them, reads them back and assesses: c * share + read + assess =
+# c * (1 - share) + lint, so share = (c + lint - read - assess) / 2c. At 1000x the seed on two
+# cores classify took 18.7 s in all, lint 3.0 s, reading the labels back 0.45 s, assess 1.0 s:
+# (18.7 + 3.0 - 1.45) / 37.4 = 0.54.
+LINT_SHARE = 0.55
 
 
 def _split(
@@ -104,20 +107,16 @@ def _split(
 
     def work() -> Iterator[object]:
         found = classify(after, mandate)
-        # The lint runs before the labels are sent, while the parent still classifies its larger
-        # share: sent first, the labels waited in the pipe for the parent to finish, and the lint
-        # only began then (the parent, done assessing, then waited for it).
-        findings: list[Finding] = []
-        failed: Exception | None = None
-        if lint is not None:
-            try:
-                findings = list(lint(document, mandate))
-            except Exception as exc:  # the labels still go; the parent lints (as if it failed)
-                failed = exc
-        yield from _frames(found)
-        yield ("labelled", None)  # the labels are all sent: the parent can assess meanwhile
-        if failed is not None:
-            raise failed
+        if lint is None:
+            yield from _frames(found)
+            return
+        # The labels, pickled at once, go out on a thread of the child's while it lints: the
+        # parent, done with its larger share, reads them and assesses as the lint goes on. (Sent
+        # frame by frame, they waited in the pipe until the parent was done, and only then did the
+        # lint begin, while the parent, done assessing, waited for the findings.)
+        yield _Pickled([*_frames(found), ("labelled", None)])
+        del found
+        findings = list(lint(document, mandate))
         for at in range(0, len(findings), _BATCH):
             yield ("findings", findings[at : at + _BATCH])
 
@@ -211,9 +210,49 @@ def _cut(document: Document, min_chars: int, share: float = 0.5) -> int | None:
     return None
 
 
+class _Pickled:
+    """Frames pickled at once, to be written to the pipe on a thread of the child's while its
+    work goes on (the parent may not read them before it is done with its own share)."""
+
+    def __init__(self, frames: list[object]) -> None:
+        out = io.BytesIO()
+        for frame in frames:
+            pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.data = out.getvalue()
+
+
+class _Sender:
+    """Bytes written to the child's pipe on a thread, one write at a time."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.thread: threading.Thread | None = None
+        self.failed: BaseException | None = None
+
+    def start(self, data: bytes) -> None:
+        def send() -> None:
+            try:
+                self.out.write(data)
+                self.out.flush()
+            except BaseException as exc:  # the parent stopped reading: the child fails
+                self.failed = exc
+
+        self.thread = threading.Thread(target=send, daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        """Until the bytes are written; the writer's error, if it had one."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.failed is not None:
+            raise self.failed
+
+
 def _forked(work: Callable[[], Iterable[object]]) -> _Child:
-    """Run ``work`` in a forked child, which pickles each frame it yields into a pipe; the
-    answer reads them back (``_Child.read``)."""
+    """Run ``work`` in a forked child, which pickles each frame it yields into a pipe (frames
+    already pickled, ``_Pickled``, are written on a thread while the work goes on); the answer
+    reads them back (``_Child.read``)."""
     sys.stdout.flush()
     sys.stderr.flush()
     read, write = os.pipe()
@@ -223,8 +262,16 @@ def _forked(work: Callable[[], Iterable[object]]) -> _Child:
         try:
             os.close(read)
             with os.fdopen(write, "wb") as out:
-                for frame in work():
-                    pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
+                sender = _Sender(out)
+                try:
+                    for frame in work():
+                        sender.wait()  # one writer at a time: the thread's bytes go first
+                        if isinstance(frame, _Pickled):
+                            sender.start(frame.data)
+                        else:
+                            pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
+                finally:  # even when the work fails: what was sent is whole
+                    sender.wait()
             code = 0
         finally:
             os._exit(code)
@@ -273,6 +320,7 @@ class _Child:
 
 
 _BATCH = 1000  # paragraphs per frame
+_new_hit = tuple.__new__
 
 
 def _frames(found: Classification) -> Iterator[object]:
@@ -310,7 +358,7 @@ def _rebuilt(frame: object) -> object:
         built = []
         for values in labels:
             fields = dict(zip(names, values, strict=True))
-            fields["hits"] = [Hit(*h) for h in values[hits]]
+            fields["hits"] = [_new_hit(Hit, h) for h in values[hits]]  # Hit._make, no call each
             built.append(trusted(Label, **fields))
         out.append(ParagraphLabels(paragraph=paragraph, section=section, labels=built))
     return kind, out
