@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from mandate.files import check_output, max_size_bytes, write_output
 from mandate.hygiene import clean
 from mandate.messages import languages
 from mandate.read import LETTER_SUFFIXES
+
+if TYPE_CHECKING:  # imported when a command needs it: a cold start pays only for what it uses
+    from mandate.pipeline import Check
 
 _REPORT_LANGUAGES = list(languages())  # those of rules/messages
 
@@ -163,6 +167,22 @@ def check(
         waivers=waivers,
         fail_on=fail_on,
     )
+    from mandate.twocores import frozen_after
+
+    with frozen_after(result.document):  # a long letter's labels: no collector pass over them
+        _answer(result, fmt, target, inputs, lang, report)
+    sys.exit(exit_code(result.ready))
+
+
+def _answer(
+    result: Check,
+    fmt: str,
+    target: Path | None,
+    inputs: list[Path],
+    lang: str | None,
+    report: bool,
+) -> None:
+    """The check's answer in its format, written to its target (or the terminal)."""
     if fmt == "json":
         from mandate.render.json import render_json_chunks
 
@@ -183,7 +203,6 @@ def check(
 
             _emit(render_html(result, lang=lang), target, inputs)
             click.echo(f"report: {clean(str(target))}")
-    sys.exit(exit_code(result.ready))
 
 
 @main.command()

@@ -155,3 +155,22 @@ def test_full_collections_are_held_off_only_in_a_long_letter_and_come_back(monke
     monkeypatch.setattr(twocores.threading, "active_count", lambda: 2)
     with twocores.no_full_collections(document):  # another thread may be collecting: untouched
         assert gc.get_threshold() == before
+
+
+def test_a_long_letters_objects_are_out_of_the_collectors_sight_while_its_report_is_written(
+    monkeypatch,
+):
+    import gc
+
+    mandate = find_mandate("2480")
+    document = _document(SEED, mandate)
+    before = gc.get_freeze_count()
+    with twocores.frozen_after(document):  # 17 KB: nothing changes
+        assert gc.get_freeze_count() == before
+    monkeypatch.setattr(twocores, "MIN_CHARS", 0)
+    with twocores.frozen_after(document):
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == before  # given back
+    monkeypatch.setattr(twocores.threading, "active_count", lambda: 2)
+    with twocores.frozen_after(document):  # a server's threads: untouched
+        assert gc.get_freeze_count() == before
