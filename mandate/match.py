@@ -572,15 +572,10 @@ class ElementMatcher:
         # announces several (a merged section) leaves each to show its own share of the text.
         presumed = hinted if len(hinted) == 1 else set()
         owned = _owned(whole, hits, touch, owners)
-        # Named only beside others: every sentence that names the element names another too and
-        # says next to nothing of it, and no other sentence speaks of it (its words there reach
-        # the touch weight together): a few supporting words elsewhere do not make it the subject.
-        starts = [a for a, _ in whole]
-        weight_in: dict[tuple[str, int], float] = defaultdict(float)
-        for e, found in hits.items():
-            for h in found:
-                if h.counted:
-                    weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
+        # Named only beside others: every sentence that names the element (a word of at least the
+        # touch weight) names another too and says next to nothing of it. Its supporting words
+        # elsewhere, however many, name nothing (below the touch weight a word is no mention):
+        # they do not make it the subject of another sentence.
         # Named beside another: in one clause with another element's name ("the framework and
         # the transition plan remain …"), not in a list of what the sentence says of it.
         # Each sentence's clauses (not cut at list items), read by the two questions below.
@@ -591,7 +586,6 @@ class ElementMatcher:
             for e in hits
             if (naming := {n for n, named in owners.items() if e in named})
             and all(n in beside.get(e, ()) for n in naming)
-            and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
             and self.describe(text, e, hits, touch) < self.mandate.naming.described
         }
         # A clause saying the matter is still being decided ("whose evaluations are still being
@@ -611,13 +605,22 @@ class ElementMatcher:
         )
         # What the sentences' own news says of each element: words in a clause that sets the
         # scene or says the matter is pending name it, they do not make it the passage's subject.
+        # After a colon whose lead-in names one other element alone ("A new division of
+        # responsibilities was agreed: the armed forces secure the axes, the Mission protects
+        # civilians in remote areas, …"), the sentence says what that element holds: words of
+        # this one there are touched in passing, as under a bulleted list's lead-in.
+        led = _colon_led(text, whole, hits, touch, self.lang)
+        aside_of = {e: (pending, led[e]) if e in led else (pending,) for e in hits}
+
+        def beside_news(e: str, h: Hit) -> bool:
+            return any(spans.covering(h.start, h.end) is not None for spans in aside_of[e])
+
         news = {
             e: score(
                 [
                     h
                     for h in hs
-                    if (h.start, h.end) not in others.get(e, ())
-                    and pending.covering(h.start, h.end) is None
+                    if (h.start, h.end) not in others.get(e, ()) and not beside_news(e, h)
                 ],
                 self.key,
             )
@@ -637,10 +640,7 @@ class ElementMatcher:
             # Under its heading, still not presumed where its words only set the scene or say
             # the matter is pending.
             aside = not mentioned or not any(
-                h.counted
-                and h.weight >= th.mention_weight
-                and pending.covering(h.start, h.end) is None
-                for h in found
+                h.counted and h.weight >= th.mention_weight and not beside_news(e, h) for h in found
             )
             heads = e in presumed and not aside
             substantive = (
@@ -658,11 +658,7 @@ class ElementMatcher:
                         found,
                         th.mention_weight,
                         owned.get(e, set())
-                        | {
-                            (h.start, h.end)
-                            for h in found
-                            if pending.covering(h.start, h.end) is not None
-                        },
+                        | {(h.start, h.end) for h in found if beside_news(e, h)},
                     )
                     >= th.min_share
                 )
@@ -933,6 +929,46 @@ def _lead_named(text: str, hits: dict[str, list[Hit]], touch: float, lang: str) 
         if h.counted and h.weight >= touch and h.start < lead.start()
     }
     return _Lead(lead.start(), named, items)
+
+
+@cache
+def _colon(lang: str | None) -> re.Pattern[str]:
+    """A colon of the language that opens what a sentence goes on to list (not one in "10:30")."""
+    letter = profile(lang).letter if lang else None
+    return re.compile("[" + re.escape(":" + (letter.lead_in if letter else "")) + r"](?!\d)")
+
+
+def _colon_led(
+    text: str,
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    lang: str,
+) -> dict[str, _Spans]:
+    """Per element, the stretches after a sentence's colon whose lead-in (the sentence before
+    the colon) names one other element alone (a counted term of at least ``touch`` weight) and
+    not this one: what follows says what the named element holds."""
+    colon = _colon(lang)
+    starts = [a for a, _ in bounds]
+    cut: dict[int, int] = {}
+    for n, (a, b) in enumerate(bounds):
+        m = colon.search(text, a, b)
+        if m is not None and text[m.end() : b].strip():
+            cut[n] = m.start()
+    if not cut:
+        return {}
+    lead: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            n = bisect_right(starts, h.start) - 1
+            if h.counted and h.weight >= touch and n in cut and h.start < cut[n]:
+                lead[n].add(e)
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, named in lead.items():
+        if len(named) == 1:
+            for e in hits.keys() - named:
+                out[e].append((cut[n], bounds[n][1]))
+    return {e: _Spans(spans) for e, spans in out.items()}
 
 
 def _listed_facts(led: _Lead | None, element: str, lang: str) -> bool:

@@ -431,3 +431,37 @@ def test_work_not_yet_completed_is_pending_and_a_promise_on_its_outcome_defers()
         "J'en communiquerai les conclusions au Conseil dès qu'elles auront été arrêtées."
     )
     assert not fr.is_deferral("Je communiquerai avec les pays contributeurs dès demain.")
+
+
+def test_supporting_words_elsewhere_do_not_make_a_plan_named_beside_another_the_subject():
+    # "handed over" (with a recipient) and "country team" are supporting words of the transition
+    # plan: in a sentence on masks for the Government they name nothing, so the plan, named only
+    # beside the framework in a stock sentence, is not the passage's subject.
+    text = (
+        "The Mission worked closely with the United Nations country team: 35,000 masks were "
+        "handed over to the Government and 120 health workers were trained in Gao and Mopti. "
+        "The integrated strategic framework and the transition plan remain the reference for "
+        "this joint work."
+    )
+    judged = _judged(text)["b.transition-plan"]
+    assert judged.score > 0 and not judged.substantive
+
+
+def test_after_a_colon_whose_lead_in_names_another_element_its_words_are_touched_in_passing():
+    # The lead-in names coordination alone ("a new division of responsibilities was agreed"):
+    # what follows the colon says what that division holds; the Mission's protection of civilians
+    # there is the Mission's share in it, not an account of its operations.
+    text = (
+        "The coordination mechanism of the Mission, the Malian armed forces and the Joint Force "
+        "met monthly in Gao and Mopti. In November a new division of responsibilities was "
+        "agreed in Mopti: the Malian armed forces secure the main roads and the larger towns, "
+        "the Mission focuses on the protection of civilians in remote areas, and the Joint "
+        "Force works along the border strip. The Mission also supplied the Joint Force with 1.2 "
+        "million litres of fuel and medical evacuation support."
+    )
+    judged = _judged(text)
+    assert judged["a.security-coordination"].substantive
+    assert judged["a.operations"].score > 0 and not judged["a.operations"].substantive
+    # Said in a sentence of its own, the Mission's protection of civilians is its own news.
+    own = text.replace("in Mopti: the Malian", "in Mopti. The Malian")
+    assert _judged(own)["a.operations"].substantive
