@@ -95,6 +95,12 @@ class Normalise(Strict):
     suffixes: list[str] = Field(default_factory=list)
     stemmer: str | None = Field(default=None, description="A snowballstemmer algorithm name.")
     min_stem: int = Field(default=3, ge=1)
+    term_prefixes: list[str] = Field(
+        default_factory=list,
+        description="Prepositions written on the next word (Arabic ب ل ك): a cue term is also "
+        "found with one on its first word ('لخطة الانتقال'). Text is never stripped of them, so "
+        "a word that begins with the same letter ('بعثة') stays whole.",
+    )
 
 
 class Detection(Strict):

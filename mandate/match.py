@@ -158,6 +158,12 @@ class ElementMatcher:
     def _add(self, key: _Key, terms: list[str]) -> None:
         if not terms:
             return
+        # A preposition written on a term's first word ("لخطة الانتقال") is the same term: a
+        # word that already carries the article takes it in the normaliser's own prefixes.
+        clitics = profile(self.lang).normalise.term_prefixes if self.norm else []
+        if clitics:
+            article = tuple(profile(self.lang).normalise.prefixes)
+            terms = terms + [c + t for t in terms if not t.startswith(article) for c in clitics]
         self._entries.append((key, f"{key.kind}\t{key.element}\t{key.slot}", terms))
 
     def _spacy(self) -> tuple:
@@ -989,15 +995,27 @@ def _digest_share(
 ) -> float:
     """In a paragraph that reports several matters each in its own sentences (at least three
     elements each named alone in a sentence), the element's score in the sentences that name it
-    alone, when they carry a fact (a figure or a date); else 0. Such a digest gives each matter
-    a sentence or two: its share of the paragraph says nothing of how well each is answered.
-    (With two such elements it would be a paragraph about one matter with an aside.)"""
+    alone, when they carry a fact (a figure or a date) in a clause that holds its words; else 0.
+    Such a digest gives each matter a sentence or two: its share of the paragraph says nothing
+    of how well each is answered. (With two such elements it would be a paragraph about one
+    matter with an aside; a date in another clause of the sentence — "the draft goes to the
+    Government in February 2020, and will, when conditions allow, inform any later thinking on
+    the exit" — is that clause's fact, not the element's.)"""
     alone = {n for n, named in owners.items() if named == {element}}
     if not alone or len({x for named in owners.values() if len(named) == 1 for x in named}) < 3:
         return 0.0
-    if sum(figures(text[bounds[n][0] : bounds[n][1]], lang) for n in alone if n >= 0) < 1:
-        return 0.0
     starts = [a for a, _ in bounds]
+    at = sorted(h.start for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone)
+    facts = 0
+    for n in alone:
+        if n < 0:
+            continue
+        for ca, cb in clauses(text, *bounds[n], lists=False, lang=lang):
+            k = bisect_left(at, ca)
+            if k < len(at) and at[k] < cb:
+                facts += figures(text[ca:cb], lang)
+    if facts < 1:
+        return 0.0
     return score([h for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone], key)
 
 

@@ -465,3 +465,38 @@ def test_after_a_colon_whose_lead_in_names_another_element_its_words_are_touched
     # Said in a sentence of its own, the Mission's protection of civilians is its own news.
     own = text.replace("in Mopti: the Malian", "in Mopti. The Malian")
     assert _judged(own)["a.operations"].substantive
+
+
+def test_a_digest_needs_the_fact_in_the_elements_own_clause():
+    # Three matters each in its own sentence (a digest); the exit is named only in a clause
+    # beside the draft's date: the date is the draft's fact, not the exit's.
+    framework = (
+        "The integrated strategic framework was revised in October 2019 with the country team "
+        "and now has three priorities: the Agreement, State authority in the centre, and human "
+        "rights and justice."
+    )
+    plan = (
+        "A first draft of the transition plan identifies 12 civilian tasks to be handed over to "
+        "the country team by 2022, starting with community violence reduction projects in Gao "
+        "and Timbuktu."
+    )
+    passing = (
+        "The draft goes to the Government in February 2020; once conditions improve, it will "
+        "inform later thinking on the exit strategy."
+    )
+    judged = _judged(" ".join([framework, plan, passing]))
+    assert judged["b.transition-plan"].substantive
+    assert judged["b.exit-strategy"].score > 0 and not judged["b.exit-strategy"].substantive
+    owned = "The exit strategy rests on 4 benchmarks agreed with the Government in February 2020."
+    assert _judged(" ".join([framework, plan, owned]))["b.exit-strategy"].substantive
+
+
+def test_a_preposition_on_a_terms_first_word_is_the_same_term_in_arabic():
+    from mandate.language import normaliser
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    ar = matcher_for(find_mandate("2480"), "ar")
+    text = "أُعدت مسودة أولى لخطة الانتقال في تشرين الأول/أكتوبر."
+    assert "لخطة الانتقال" in {h.term for h in ar.passage(text).hits["b.transition-plan"]}
+    assert normaliser("ar")("بعثة") == normaliser("ar")("البعثة")  # text keeps its first letter
