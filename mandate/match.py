@@ -85,6 +85,9 @@ class _Judged:
     named: bool
     said: float
     aside: bool = False  # its words only set the scene or say it is pending: no heading helps
+    # What it adds to its section's sum: the raw score, cut whenever the passage promises
+    # anything (a heading's thin text that also promises is not enough text); None: ``raw``.
+    section: float | None = None
 
 
 @dataclass(frozen=True)
@@ -554,10 +557,14 @@ class ElementMatcher:
         whether it only names it (the thresholds and the ``naming`` weights)."""
         th = self.mandate.thresholds
         hits = passage.hits
-        # A passage that promises its details later keeps only a share of its weight.
-        keep = self.mandate.naming.deferred if passage.promised else 1.0
         whole = whole_sentences(text, self.abbreviations, self.lang)
         touch = th.touch_weight or th.mention_weight
+        # A passage that promises its details later keeps only a share of its weight: the
+        # weight of what the promise names (a word of at least the touch weight in a promising
+        # sentence), or of every element when it names none ("details will follow").
+        promised = _promised_elements(passage, touch)
+        cut = self.mandate.naming.deferred
+        keep = {e: cut if promised is None or e in promised else 1.0 for e in hits}
         # A supporting word counts for the element its sentence names: "contingents" in a
         # sentence on their relief is no evidence of their performance.
         owners = _owners(whole, hits, touch)  # the same touch weight throughout
@@ -567,7 +574,7 @@ class ElementMatcher:
                 [h for h in hs if (h.start, h.end) not in others[e]] if e in others else hs,
                 self.key,
             )
-            * keep
+            * keep[e]
             for e, hs in hits.items()
         }
         boosted = {
@@ -605,7 +612,9 @@ class ElementMatcher:
             [
                 (ca, cb)
                 for ca, cb in spans
-                if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
+                if self.grammar.is_pending(text[ca:cb])
+                or self.grammar.is_backdrop(text[ca:cb])
+                or (self.grammar.is_stock(text[ca:cb]) and not figures(text[ca:cb], self.lang))
             ]
             + [whole[n] for n in idle]
         )
@@ -630,7 +639,7 @@ class ElementMatcher:
                 ],
                 self.key,
             )
-            * keep
+            * keep[e]
             for e, hs in hits.items()
         }
         out: dict[str, _Judged] = {}
@@ -706,6 +715,7 @@ class ElementMatcher:
             out[e] = _Judged(
                 score=s,
                 raw=scores[e],
+                section=scores[e] / keep[e] * cut if passage.promised else None,
                 substantive=substantive,
                 named=named and s > 0 and s >= th.dominance * top,
                 said=said,
@@ -781,7 +791,8 @@ class ElementMatcher:
                         named=j.named,
                     )
                 )
-                section_scores[paragraph.section][e] += j.raw if s > 0 and not j.aside else 0.0
+                raw = j.raw if j.section is None else j.section
+                section_scores[paragraph.section][e] += raw if s > 0 and not j.aside else 0.0
                 section_said[paragraph.section][e] += said if s > 0 and not j.aside else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
@@ -1100,6 +1111,21 @@ def _share(
     length = sum(b - a for a, b in bounds)
     said = sum(bounds[n][1] - bounds[n][0] for n in spoken)
     return max(len(spoken) / max(1, len(bounds)), said / max(1, length))
+
+
+def _promised_elements(passage: Passage, touch: float) -> set[str] | None:
+    """The elements a passage's promising sentences name (a word of at least ``touch`` weight);
+    None when it has promising sentences that name none (a promise of everything in it), and the
+    empty set when it promises nothing."""
+    if not passage.promised:
+        return set()
+    named = {
+        e
+        for e, hs in passage.hits.items()
+        for h in hs
+        if h.weight >= touch and _inside(h.start, passage.promised)
+    }
+    return named or None
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:

@@ -500,3 +500,47 @@ def test_a_preposition_on_a_terms_first_word_is_the_same_term_in_arabic():
     text = "أُعدت مسودة أولى لخطة الانتقال في تشرين الأول/أكتوبر."
     assert "لخطة الانتقال" in {h.term for h in ar.passage(text).hits["b.transition-plan"]}
     assert normaliser("ar")("بعثة") == normaliser("ar")("البعثة")  # text keeps its first letter
+
+
+def test_a_promise_cuts_the_weight_of_what_it_names_only():
+    answered = (
+        "Evaluations under the performance framework covered 27 units between December and "
+        "May; 22 were rated satisfactory, and improvement plans were agreed with the five "
+        "others. The Force Commander has issued a directive tying camp inspections to these "
+        "evaluations. "
+    )
+    caveats = (
+        "Regarding undeclared caveats, the Secretariat is completing its review with the "
+        "troop-contributing countries, and I intend to revert to the Council once that process "
+        "has concluded."
+    )
+    full = _judged(answered + caveats, "2531")
+    assert full["b.caveats"].score == 0  # promised: not even a mention
+    # A promise of everything in the passage ("details will follow") cuts every element.
+    vague = _judged(answered + "Further details will be provided in my next letter.", "2531")
+    assert vague["b.performance"].score == full["b.performance"].score / 2
+
+
+def test_a_clause_mindful_of_a_plan_sets_the_scene_in_every_profile():
+    for lang, clause in {
+        "en": "and mindful of the transition plan that the framework is to underpin",
+        "fr": "et soucieuse du plan de transition que le cadre doit sous-tendre",
+        "es": "teniendo presente el plan de transición",
+        "ru": "памятуя о плане перехода",
+        "ar": "وإدراكا لخطة الانتقال",
+        "zh": "铭记过渡计划",
+    }.items():
+        assert _g(lang).is_backdrop(clause), lang
+    assert not _g("en").is_backdrop("the Mission handed over two camps")
+
+
+def test_words_inside_a_stock_predicate_are_no_elements_news():
+    # "… remains the basis for the patrols and protection of civilians of the Mission": the stock
+    # predicate says nothing, of its subject or of what its object names.
+    text = (
+        "The integrated strategic framework remains the basis for the patrols and protection of "
+        "civilians of the Mission. In October it was reviewed with the country team, with 4 "
+        "joint programmes launched in Mopti."
+    )
+    operations = _judged(text, "2531")["a.operations"]
+    assert operations.score > 0 and operations.aside and not operations.substantive
