@@ -161,7 +161,7 @@ class ElementMatcher:
     def _add(self, key: _Key, terms: list[str]) -> None:
         if not terms:
             return
-        # A preposition written on a term's first word ("لخطة الانتقال") is the same term: a
+        # A preposition written on a term's first word (Arabic "for-the-plan") is the same term: a
         # word that already carries the article takes it in the normaliser's own prefixes.
         clitics = profile(self.lang).normalise.term_prefixes if self.norm else []
         if clitics:
@@ -642,6 +642,9 @@ class ElementMatcher:
             * keep[e]
             for e, hs in hits.items()
         }
+        # The matters of a digest: each sentence's elements, promised ones too (a sentence that
+        # defers the caveats is the caveats' sentence of the digest).
+        matters = _owners(whole, hits, touch, promised=True) if passage.promised else owners
         out: dict[str, _Judged] = {}
         led = _lead_named(text, hits, touch, self.lang)  # a list's lead-in and who it names
         for e, found in hits.items():
@@ -688,7 +691,7 @@ class ElementMatcher:
                 not named
                 and e not in crowded
                 and s >= th.dominance * top
-                and _digest_share(text, whole, owners, e, found, self.key, self.lang)
+                and _digest_share(text, whole, owners, matters, e, found, self.key, self.lang)
                 >= th.substantive
             )
             # A list of facts under a lead-in that names the element alone answers it.
@@ -874,13 +877,15 @@ def _owners(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
     touch: float,
+    promised: bool = False,
 ) -> dict[int, set[str]]:
-    """Per sentence, the elements it names (a counted term of at least ``touch`` weight)."""
+    """Per sentence, the elements it names (a counted term of at least ``touch`` weight; with
+    ``promised``, a term set aside because its sentence only promises counts too)."""
     starts = [a for a, _ in bounds]
     owners: dict[int, set[str]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
-            if h.counted and h.weight >= touch:
+            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
                 owners[bisect_right(starts, h.start) - 1].add(e)
     return owners
 
@@ -999,21 +1004,23 @@ def _digest_share(
     text: str,
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     owners: dict[int, set[str]],
+    matters: dict[int, set[str]],
     element: str,
     hits: list[Hit],
     key: Callable[[str], str],
     lang: str,
 ) -> float:
     """In a paragraph that reports several matters each in its own sentences (at least three
-    elements each named alone in a sentence), the element's score in the sentences that name it
+    elements each named alone in a sentence, ``matters``: a matter only promised is one of them),
+    the element's score in the sentences that name it
     alone, when they carry a fact (a figure or a date) in a clause that holds its words; else 0.
     Such a digest gives each matter a sentence or two: its share of the paragraph says nothing
     of how well each is answered. (With two such elements it would be a paragraph about one
     matter with an aside; a date in another clause of the sentence — "the draft goes to the
-    Government in February 2020, and will, when conditions allow, inform any later thinking on
+    Government in 2020, and will, when conditions allow, inform any later thinking on
     the exit" — is that clause's fact, not the element's.)"""
     alone = {n for n, named in owners.items() if named == {element}}
-    if not alone or len({x for named in owners.values() if len(named) == 1 for x in named}) < 3:
+    if not alone or len({x for named in matters.values() if len(named) == 1 for x in named}) < 3:
         return 0.0
     starts = [a for a, _ in bounds]
     at = sorted(h.start for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone)

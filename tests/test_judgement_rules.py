@@ -544,3 +544,31 @@ def test_words_inside_a_stock_predicate_are_no_elements_news():
     )
     operations = _judged(text, "2531")["a.operations"]
     assert operations.score > 0 and operations.aside and not operations.substantive
+
+
+def test_a_matter_only_promised_is_one_of_a_digests_matters():
+    # Performance, rotations and the caveats each in their own sentences: the caveats are only
+    # promised, yet the paragraph is a digest of three matters, each answered in its sentences.
+    digest = (
+        "Evaluations under the performance framework covered 27 units between December and May; "
+        "22 were rated satisfactory, and improvement plans were agreed with the five others, two "
+        "of which concerned casualty evacuation drills. The Force Commander has issued a "
+        "directive tying camp security inspections to these evaluations. Rotations were "
+        "constrained by the pandemic: 9,420 personnel rotated through quarantine at Bamako and "
+        "Gao, and 6 units had their rotations delayed by up to 11 weeks. Regarding undeclared "
+        "caveats, the Secretariat is completing its review with the troop-contributing "
+        "countries, and I intend to revert to the Council once that process has concluded."
+    )
+    judged = _judged(digest, "2531")
+    assert judged["b.rotations"].substantive and judged["b.performance"].substantive
+    assert judged["b.caveats"].score == 0
+
+
+def test_a_stem_shorter_than_min_stem_is_no_word_family():
+    from mandate.language import normalise
+
+    # Snowball stems "IEDs" to "i": the pronoun "I" would name the security challenges.
+    assert normalise("IEDs", "en") != normalise("I", "en")
+    assert normalise("rotations", "en") == normalise("rotation", "en")
+    text = "I intend to revert to the Council once that process has concluded."
+    assert "a.security-challenges" not in _en("2531").passage(text).hits
