@@ -644,7 +644,8 @@ class ElementMatcher:
         }
         # The matters of a digest: each sentence's elements, promised ones too (a sentence that
         # defers the caveats is the caveats' sentence of the digest).
-        matters = _owners(whole, hits, touch, promised=True) if passage.promised else owners
+        subjects = _subjects(whole, hits, touch)
+        matters = _subjects(whole, hits, touch, promised=True) if passage.promised else subjects
         out: dict[str, _Judged] = {}
         led = _lead_named(text, hits, touch, self.lang)  # a list's lead-in and who it names
         for e, found in hits.items():
@@ -686,12 +687,12 @@ class ElementMatcher:
                     >= th.min_clause_share
                 )
             )
-            # A digest of several matters answers each in its own sentences (see _digest_share).
+            # A digest of several matters answers each in its own sentences (see _digest_share):
+            # each is weighed there, not against the matter the digest says most about.
             substantive = substantive or (
                 not named
                 and e not in crowded
-                and s >= th.dominance * top
-                and _digest_share(text, whole, owners, matters, e, found, self.key, self.lang)
+                and _digest_share(text, whole, subjects, matters, e, found, self.key, self.lang)
                 >= th.substantive
             )
             # A list of facts under a lead-in that names the element alone answers it.
@@ -890,6 +891,29 @@ def _owners(
     return owners
 
 
+def _subjects(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    promised: bool = False,
+) -> dict[int, set[str]]:
+    """Per sentence, what it is about: of the elements it names (``_owners``), the one whose
+    names there weigh most ("a unit refused to escort a convoy, citing an undeclared national
+    restriction" is about the caveat, the escort its detail); all of them on a tie."""
+    starts = [a for a, _ in bounds]
+    weight: dict[int, Counter[str]] = defaultdict(Counter)
+    for e, hs in hits.items():
+        for h in hs:
+            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
+                weight[bisect_right(starts, h.start) - 1][e] += h.weight
+    out: dict[int, set[str]] = {}
+    for n, named in weight.items():
+        ranked = named.most_common(2)
+        tie = len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+        out[n] = set(named) if tie else {ranked[0][0]}
+    return out
+
+
 def _supporting_elsewhere(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
@@ -1011,8 +1035,8 @@ def _digest_share(
     lang: str,
 ) -> float:
     """In a paragraph that reports several matters each in its own sentences (at least three
-    elements each named alone in a sentence, ``matters``: a matter only promised is one of them),
-    the element's score in the sentences that name it
+    elements each the subject of a sentence: ``owners`` as ``_subjects`` answers, ``matters`` the
+    same with a matter only promised among them), the element's score in the sentences about it
     alone, when they carry a fact (a figure or a date) in a clause that holds its words; else 0.
     Such a digest gives each matter a sentence or two: its share of the paragraph says nothing
     of how well each is answered. (With two such elements it would be a paragraph about one

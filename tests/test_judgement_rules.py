@@ -572,3 +572,21 @@ def test_a_stem_shorter_than_min_stem_is_no_word_family():
     assert normalise("rotations", "en") == normalise("rotation", "en")
     text = "I intend to revert to the Council once that process has concluded."
     assert "a.security-challenges" not in _en("2531").passage(text).hits
+
+
+def test_a_digests_sentence_is_about_the_element_whose_names_weigh_most_there():
+    # Performance, rotations and a caveat each in their own sentences; the caveat's sentence
+    # also names an escort (operations), in its detail: the sentence is about the caveat, so
+    # the paragraph is a digest of three matters, and the rotations are answered in theirs
+    # (weighed there, not against all the paragraph says of performance).
+    digest = (
+        "The Force evaluated 26 military units: three were rated excellent, 19 satisfactory and "
+        "four unsatisfactory, mainly in convoy protection and the maintenance of armoured "
+        "vehicles. The Police component evaluated its 11 formed police units, all rated "
+        "satisfactory. Between June and November, 12 military contingents and three formed "
+        "police units were relieved, some 7,850 personnel; 2 rotations were delayed by six "
+        "weeks. In August a unit refused to escort a night convoy on the Gao-Ansongo road, "
+        "invoking an undeclared national caveat; the convoy was delayed by 4 days."
+    )
+    judged = _judged(digest, "2531")
+    assert judged["b.rotations"].substantive and judged["b.performance"].substantive
