@@ -58,7 +58,8 @@ class DeferralGrammar(BaseModel):
     "premature" it says nothing, like them.
     ``setting`` marks a phrase naming the present circumstances ("in the current conditions",
     "dans les conditions actuelles"): it states no condition, so "premature in the current
-    conditions" is still a bare "premature".
+    conditions" is still a bare "premature"; and the matcher takes no element's word inside it,
+    for every mandate.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -147,6 +148,11 @@ class Grammar:
         if self.setting:
             text = self.setting.sub(" ", text)
         return bool(self.conditions and self.conditions.search(text))
+
+    def setting_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text names the present circumstances ("in the current conditions"): no
+        condition, and no element's word either."""
+        return [m.span() for m in self.setting.finditer(text)] if self.setting else []
 
     def is_pending(self, text: str) -> bool:
         """A matter still being decided (under review, being reorganised): no answer yet."""

@@ -353,7 +353,10 @@ class ElementMatcher:
             span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
         ]
         promised = sorted(self.promises(text, names))
-        global_excl = _Spans(spans_of("exclude", "*", ""))
+        # The mandate's names ("Security Council") and the language's phrases of the present
+        # circumstances ("in the current conditions": the profile's ``setting``, for every
+        # mandate) hold no element's word.
+        global_excl = _Spans(spans_of("exclude", "*", "") + self.grammar.setting_spans(text))
         global_covering = global_excl.covering if global_excl.spans else None
         excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,

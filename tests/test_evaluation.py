@@ -52,8 +52,8 @@ KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
 # civilians only after the colon of a lead-in naming a new division of responsibilities (words
 # after a colon whose lead-in names another element alone are touched in passing).
 # heldout-r8's four (recorded before tuning at 1d5ea16, its SCORES.md) were mended: 2531-r8-02
-# (ru) exit, "premature in the current conditions" (the present circumstances are no condition:
-# ``setting`` in the profiles, mandate-wide exclusions); 2531-r8-01 (fr) transition plan, named
+# (ru) exit, "premature in the current conditions" (the present circumstances are no condition,
+# and hold no element's word: ``setting`` in the profiles); 2531-r8-01 (fr) transition plan, named
 # beside the framework only as "the two pillars of …" (a stock predicate); 2480-r8-04 (es)
 # operations and 2531-r8-03 (ar) exit, words only in the items of a list whose lead-in names
 # another element alone.

@@ -590,3 +590,17 @@ def test_a_digests_sentence_is_about_the_element_whose_names_weigh_most_there():
     )
     judged = _judged(digest, "2531")
     assert judged["b.rotations"].substantive and judged["b.performance"].substantive
+
+
+def test_the_present_circumstances_hold_no_elements_word_for_every_mandate():
+    from mandate.rules import find_mandate
+
+    text = "It is premature to discuss the exit in the current conditions."
+    for mandate in ("2480", "2531"):
+        hits = _en(mandate).passage(text).hits
+        assert all(h.term != "conditions" for hs in hits.values() for h in hs), mandate
+    # The phrases are the profiles' (``setting``), not copied into each mandate.
+    for mandate in ("2480", "2531", "2692"):
+        rules = find_mandate(mandate)
+        for lang, names in rules.exclude.items():
+            assert not any(_g(lang).setting_spans(name) for name in names), (mandate, lang)
