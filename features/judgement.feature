@@ -28,6 +28,28 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | en   | The integrated strategic framework remains the overall basis for the joint work of the Mission and the United Nations country team. | Named, not described |
       | French   | fr   | Le cadre stratégique intégré demeure le socle de l'action conjointe de la Mission et de l'équipe de pays des Nations Unies. | Nommé, non décrit |
 
+  Scenario Outline: Supporting words elsewhere do not make a plan named beside the framework its subject (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is partial
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 稳定团与联合国国家工作队密切合作：向政府移交了35 000个口罩，并在加奥和莫普提培训了120名卫生工作者。综合战略框架和过渡计划仍是这项共同工作的依据。 |
+      | English  | The Mission worked closely with the United Nations country team: 35,000 masks were handed over to the Government and 120 health workers were trained in Gao and Mopti. The integrated strategic framework and the transition plan remain the reference for this joint work. |
+      | French   | La Mission a travaillé en étroite collaboration avec l'équipe de pays des Nations Unies : 35 000 masques ont été remis au Gouvernement et 120 agents de santé ont été formés à Gao et à Mopti. Le cadre stratégique intégré et le plan de transition demeurent la référence de ce travail commun. |
+
+  Scenario Outline: A promise cuts what it names, not the rest of its paragraph (<language>)
+    Given the <language> letter whose framework section only says "<sentence>" and that has no rotations section
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is covered
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 6月至11月间，12个特遣队和3个建制警察部队完成了轮调，共计7 850人；2次轮调因包机不足推迟了6周。综合战略框架正在审查之中，我将在下一封信中报告。 |
+      | English  | Between June and November 12 contingents and 3 formed police units were relieved, some 7,850 personnel; 2 rotations were delayed by 6 weeks for want of charter flights. The integrated strategic framework is under review, and I will report on it in my next letter. |
+      | French   | Entre juin et novembre, 12 contingents et 3 unités de police constituées ont été relevés, soit 7 850 personnes ; 2 relèves ont été retardées de 6 semaines faute d'avions affrétés. Le cadre stratégique intégré est en cours de révision, et j'en rendrai compte dans ma prochaine lettre. |
+
   Scenario Outline: Saying only that work goes on names the element, it does not answer (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

@@ -726,7 +726,8 @@ class ElementMatcher:
                 substantive=substantive,
                 named=named and s > 0 and s >= th.dominance * top,
                 said=said,
-                aside=aside,
+                # Named only beside others: no heading makes that the section's subject either.
+                aside=aside or e in crowded,
             )
         return out
 

@@ -445,6 +445,7 @@ def test_supporting_words_elsewhere_do_not_make_a_plan_named_beside_another_the_
     )
     judged = _judged(text)["b.transition-plan"]
     assert judged.score > 0 and not judged.substantive
+    assert judged.aside  # nor does a heading announcing it make it its section's subject
 
 
 def test_after_a_colon_whose_lead_in_names_another_element_its_words_are_touched_in_passing():
