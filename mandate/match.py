@@ -627,7 +627,7 @@ class ElementMatcher:
         # responsibilities was agreed: the armed forces secure the axes, the Mission protects
         # civilians in remote areas, …"), the sentence says what that element holds: words of
         # this one there are touched in passing, as under a bulleted list's lead-in.
-        led = _colon_led(text, whole, hits, touch, self.lang)
+        led, leads = _colon_led(text, whole, hits, touch, self.lang)
         aside_of = {e: (pending, led[e]) if e in led else (pending,) for e in hits}
 
         def beside_news(e: str, h: Hit) -> bool:
@@ -686,7 +686,7 @@ class ElementMatcher:
                 )
                 and (
                     heads
-                    or _clause_share(text, found, self.abbreviations, self.lang)
+                    or _clause_share(text, found, self.abbreviations, self.lang, leads.get(e, []))
                     >= th.min_clause_share
                 )
             )
@@ -994,10 +994,11 @@ def _colon_led(
     hits: dict[str, list[Hit]],
     touch: float,
     lang: str,
-) -> dict[str, _Spans]:
+) -> tuple[dict[str, _Spans], dict[str, list[tuple[int, int]]]]:
     """Per element, the stretches after a sentence's colon whose lead-in (the sentence before
     the colon) names one other element alone (a counted term of at least ``touch`` weight) and
-    not this one: what follows says what the named element holds."""
+    not this one: what follows says what the named element holds. And per element, the
+    stretches its own lead-in leads (they speak of it)."""
     colon = _colon(lang)
     starts = [a for a, _ in bounds]
     cut: dict[int, int] = {}
@@ -1006,7 +1007,7 @@ def _colon_led(
         if m is not None and text[m.end() : b].strip():
             cut[n] = m.start()
     if not cut:
-        return {}
+        return {}, {}
     lead: dict[int, set[str]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
@@ -1014,11 +1015,13 @@ def _colon_led(
             if h.counted and h.weight >= touch and n in cut and h.start < cut[n]:
                 lead[n].add(e)
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    own: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n, named in lead.items():
         if len(named) == 1:
+            own[next(iter(named))].append((cut[n], bounds[n][1]))
             for e in hits.keys() - named:
                 out[e].append((cut[n], bounds[n][1]))
-    return {e: _Spans(spans) for e, spans in out.items()}
+    return {e: _Spans(spans) for e, spans in out.items()}, dict(own)
 
 
 def _listed_facts(led: _Lead | None, element: str, lang: str) -> bool:
@@ -1505,16 +1508,23 @@ class _Spans:
         return span if span[1] > start else None
 
 
-def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str], lang: str) -> float:
+def _clause_share(
+    text: str,
+    hits: list[Hit],
+    abbreviations: frozenset[str],
+    lang: str,
+    led: list[tuple[int, int]] | None = None,
+) -> float:
     """In a one-sentence passage, the share of its clauses that hold a counted term: a trailing
     clause of a sentence about something else ("…, in line with the transition planning") is a
-    mention. (With several sentences, the sentence share measures it.)"""
+    mention. (With several sentences, the sentence share measures it.) Clauses after a colon
+    whose lead-in names the element alone (``led``) say what it holds: they are its too."""
     whole = whole_sentences(text, abbreviations, lang)
     if len(whole) > 1:
         return 1.0  # several sentences: the sentence share measures it
     spans = [c for a, b in whole for c in clauses(text, a, b, lists=False, lang=lang)]
     starts = [a for a, _ in spans]
-    spoken = set()
+    spoken = {n for n, (a, b) in enumerate(spans) if any(x <= a and b <= y for x, y in led or ())}
     for h in hits:  # one bisect per hit: linear in the passage, however many terms it repeats
         n = bisect_right(starts, h.start) - 1
         if h.counted and n >= 0 and h.start < spans[n][1]:

@@ -605,3 +605,19 @@ def test_the_present_circumstances_hold_no_elements_word_for_every_mandate():
         rules = find_mandate(mandate)
         for lang, names in rules.exclude.items():
             assert not any(_g(lang).setting_spans(name) for name in names), (mandate, lang)
+
+
+def test_what_follows_a_colon_says_what_its_lead_in_names():
+    # One sentence: the adaptation plan's lead-in, then after the colon what it holds. Those
+    # clauses are the plan's: it is not a passing clause of a sentence about something else.
+    text = (
+        "Of the 31 measures of the adaptation plan, 22 had been completed by 15 May, against 15 "
+        "in December: the mobile task force now has an operational headquarters in Sévaré, a "
+        "transport helicopter unit of four aircraft arrived in Mopti in April, a drone system "
+        "flies some 220 hours a month over the centre, and a forward logistics hub has cut "
+        "resupply of temporary bases from 10 to 4 days; the nine remaining measures, including "
+        "two armed helicopter units, depend on force generation."
+    )
+    judged = _judged(text, "2531")
+    assert judged["a.adaptation-plan"].substantive
+    assert judged["a.operations"].aside and not judged["a.operations"].substantive
