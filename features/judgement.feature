@@ -50,6 +50,17 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | Between June and November 12 contingents and 3 formed police units were relieved, some 7,850 personnel; 2 rotations were delayed by 6 weeks for want of charter flights. The integrated strategic framework is under review, and I will report on it in my next letter. |
       | French   | Entre juin et novembre, 12 contingents et 3 unités de police constituées ont été relevés, soit 7 850 personnes ; 2 relèves ont été retardées de 6 semaines faute d'avions affrétés. Le cadre stratégique intégré est en cours de révision, et j'en rendrai compte dans ma prochaine lettre. |
 
+  Scenario Outline: Sentences that name nothing go on with their paragraph's only subject (<language>)
+    Given the <language> letter whose rotations section only says "<paragraph>" and that has no framework section
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is covered
+
+    Examples:
+      | language | paragraph |
+      | Chinese  | 过渡计划目前规定逐步移交稳定团的民事任务。10月，稳定团和国家工作队拟定了一份包含14项任务的清单，其中包括在莫普提和通布图支持司法系统以及排雷，这些任务可在2022年和2023年由开发署、项目署和马里政府接手。每项任务均已确定牵头单位、资金来源和准备就绪指标。 |
+      | English  | The transition plan now provides for the phased handover of the Mission's civilian tasks. In October the Mission and the country team drew up a list of 14 tasks, including support to the judiciary in Mopti and Timbuktu and demining, which could pass to UNDP, UNOPS and the Government in 2022 and 2023. For each task a lead entity, a funding source and readiness indicators have been set. |
+      | French   | Le plan de transition prévoit désormais le transfert progressif des tâches civiles de la Mission. En octobre, la Mission et l'équipe de pays ont dressé une liste de 14 tâches, dont l'appui à la justice à Mopti et à Tombouctou et le déminage, qui pourraient revenir au PNUD, à l'UNOPS et au Gouvernement en 2022 et 2023. Pour chacune, une entité responsable, une source de financement et des indicateurs de préparation ont été fixés. |
+
   Scenario Outline: Saying only that work goes on names the element, it does not answer (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

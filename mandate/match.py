@@ -648,6 +648,16 @@ class ElementMatcher:
         # The matters of a digest: each sentence's elements, promised ones too (a sentence that
         # defers the caveats is the caveats' sentence of the digest).
         subjects = _subjects(whole, hits, touch)
+        # In a paragraph whose first sentence is about an element and no sentence about another,
+        # the sentences that name no element (not even in a promise) go on with its subject:
+        # "The transition plan provides for … In October the Mission and the country team listed
+        # 14 tasks … For each task, a lead entity … are set."
+        named_any = _owners(whole, hits, touch, promised=True)
+        follows = set(range(1, len(whole))) - set(named_any)
+        topics = {e for n in named_any for e in subjects.get(n, named_any[n])}
+        alone_subject = (
+            next(iter(topics)) if subjects.get(0) == topics and len(topics) == 1 else None
+        )
         matters = _subjects(whole, hits, touch, promised=True) if passage.promised else subjects
         out: dict[str, _Judged] = {}
         led = _lead_named(text, hits, touch, self.lang)  # a list's lead-in and who it names
@@ -681,6 +691,7 @@ class ElementMatcher:
                         th.mention_weight,
                         owned.get(e, set())
                         | {(h.start, h.end) for h in found if beside_news(e, h)},
+                        follows if alone_subject == e else None,
                     )
                     >= th.min_share
                 )
@@ -1132,13 +1143,15 @@ def _share(
     hits: list[Hit],
     min_weight: float,
     theirs: set[tuple[int, int]] | None = None,
+    follows: set[int] | None = None,
 ) -> float:
     """The share of the passage in sentences with a counted term of at least ``min_weight``:
     by number of sentences, or by length where those sentences are the long ones (one long
     sentence of facts is not a passing mention beside three short ones). Words the element shares
-    with the element a sentence names (``theirs``) are that element's."""
+    with the element a sentence names (``theirs``) are that element's. ``follows``: sentences
+    that go on with the element's subject (a paragraph's topic sentence is about it)."""
     starts = [a for a, _ in bounds]
-    spoken = set()
+    spoken = set(follows or ())
     for h in hits:
         if h.counted and h.weight >= min_weight:
             n = bisect_right(starts, h.start) - 1

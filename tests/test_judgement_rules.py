@@ -621,3 +621,17 @@ def test_what_follows_a_colon_says_what_its_lead_in_names():
     judged = _judged(text, "2531")
     assert judged["a.adaptation-plan"].substantive
     assert judged["a.operations"].aside and not judged["a.operations"].substantive
+
+
+def test_sentences_naming_nothing_go_on_with_a_paragraphs_only_subject():
+    plan = (
+        "The transition plan now provides for the phased handover of the Mission's civilian "
+        "tasks. In October the Mission and the country team drew up a list of 14 tasks, "
+        "including support to the judiciary in Mopti and Timbuktu and demining, which could pass "
+        "to UNDP, UNOPS and the Government in 2022 and 2023. For each task a lead entity, a "
+        "funding source and readiness indicators have been set."
+    )
+    assert _judged(plan, "2531")["c.transition-plan"].substantive
+    # When another sentence is about something else, the quiet sentences are nobody's.
+    other = plan + " The Mission conducted 57 operations and 340 patrols in the centre."
+    assert not _judged(other, "2531")["c.transition-plan"].substantive
