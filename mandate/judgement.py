@@ -181,7 +181,7 @@ class Grammar:
         return any(
             p is not None and p.search(clause)
             for p in (self.channel, self.later, self.keep_informed, self.pending, self.question)
-        ) or bool(self.topic and self.topic.match(clause.lstrip()))
+        ) or bool(self.topic and self.topic.match(_NUMBER.sub("", clause, count=1)))
 
 
 _NUMBER = re.compile(r"^\s*(\d{1,3}[.)]\s*)?")  # white space and a paragraph's own number

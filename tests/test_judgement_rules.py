@@ -635,3 +635,18 @@ def test_sentences_naming_nothing_go_on_with_a_paragraphs_only_subject():
     # When another sentence is about something else, the quiet sentences are nobody's.
     other = plan + " The Mission conducted 57 operations and 340 patrols in the centre."
     assert not _judged(other, "2531")["c.transition-plan"].substantive
+
+
+def test_russian_later_letters_in_the_genitive_plural_are_a_channel():
+    ru = _g("ru")
+    said = (
+        "4. Что касается обсуждений в Координационной инстанции в Мали, то соответствующие "
+        "сведения я намерен представить Совету в одном из последующих писем."
+    )
+    assert ru.is_deferral(said)  # "писем": the fleeting vowel of "письмо"
+    assert not ru.is_deferral("Миссия направила 12 писем властям в марте.")
+
+
+def test_a_numbered_paragraphs_own_number_does_not_hide_its_topic_clause():
+    assert _g("en").promising("4. As regards the Instance de coordination au Mali")
+    assert _g("ru").promising("4. Что касается обсуждений в Координационной инстанции")
