@@ -650,3 +650,21 @@ def test_russian_later_letters_in_the_genitive_plural_are_a_channel():
 def test_a_numbered_paragraphs_own_number_does_not_hide_its_topic_clause():
     assert _g("en").promising("4. As regards the Instance de coordination au Mali")
     assert _g("ru").promising("4. Что касается обсуждений в Координационной инстанции")
+
+
+def test_deferrals_and_premature_in_more_words_of_each_profile():
+    # "The Council will be seized of it later" (fr), "after its review" (ru): a later time.
+    assert _g("fr").is_deferral(
+        "Quant au plan de transition, il sera réexaminé et le Conseil en sera saisi ultérieurement."
+    )
+    assert _g("ru").is_deferral(
+        "Обновленные сведения о комплексной стратегической основе будут представлены после ее "
+        "пересмотра."
+    )
+    # "I consider it premature …", as in English, in es, fr and ru; a conditional requirement
+    # ("would require") is a condition in Russian too.
+    assert _g("es").is_premature("Considero prematuro abordar la estrategia de salida.")
+    assert _g("fr").is_premature("J'estime prématurée toute discussion sur le retrait.")
+    assert _g("ru").is_premature("Считаю преждевременным называть сроки ухода Миссии.")
+    assert _g("ru").has_conditions("Такой шаг потребовал бы возвращения подразделений.")
+    assert not _g("es").is_premature("Considero esencial la estrategia de salida.")
