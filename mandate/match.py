@@ -650,7 +650,7 @@ class ElementMatcher:
         subjects = _subjects(whole, hits, touch)
         # In a paragraph whose first sentence is about an element and no sentence about another,
         # the sentences that name no element (not even in a promise) go on with its subject:
-        # "The transition plan provides for … In October the Mission and the country team listed
+        # "The transition plan provides for … Then the Mission and the country team listed
         # 14 tasks … For each task, a lead entity … are set."
         named_any = _owners(whole, hits, touch, promised=True)
         follows = set(range(1, len(whole))) - set(named_any)
