@@ -61,6 +61,17 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | The transition plan now provides for the phased handover of the Mission's civilian tasks. In October the Mission and the country team drew up a list of 14 tasks, including support to the judiciary in Mopti and Timbuktu and demining, which could pass to UNDP, UNOPS and the Government in 2022 and 2023. For each task a lead entity, a funding source and readiness indicators have been set. |
       | French   | Le plan de transition prévoit désormais le transfert progressif des tâches civiles de la Mission. En octobre, la Mission et l'équipe de pays ont dressé une liste de 14 tâches, dont l'appui à la justice à Mopti et à Tombouctou et le déminage, qui pourraient revenir au PNUD, à l'UNOPS et au Gouvernement en 2022 et 2023. Pour chacune, une entité responsable, une source de financement et des indicateurs de préparation ont été fixés. |
 
+  Scenario Outline: A clause added in passing is no answer, even under a heading that announces it (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is partial
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 本期间，向基达尔和泰萨利特营地运送燃料的工作一再延误，原定9月出发的车队因道路遇袭直到11月才离开加奥，发电机运行时间因此缩减了两个月；稳定团此后签订了新的燃料合同，顺便提及，过渡计划已在2次讲习班上与国家工作队进行了讨论。 |
+      | English  | The period was marked by delays in the delivery of fuel to the camps in Kidal and Tessalit, since the convoys planned for September could not leave Gao until November because of attacks on the road, which cut generator hours for two months; the Mission has since signed a new fuel contract, and it may be added, if only in passing, that the transition plan was discussed with the country team in 2 workshops. |
+      | French   | La période a été marquée par des retards dans l'acheminement du carburant vers les camps de Kidal et de Tessalit, les convois prévus en septembre n'ayant pu quitter Gao qu'en novembre en raison d'attaques sur la route, ce qui a réduit de deux mois les heures de fonctionnement des groupes électrogènes ; la Mission a depuis conclu un nouveau contrat, et l'on notera, en passant, que le plan de transition a été examiné avec l'équipe de pays lors de 2 ateliers. |
+
   Scenario Outline: Saying only that work goes on names the element, it does not answer (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

@@ -675,6 +675,16 @@ class ElementMatcher:
                 h.counted and h.weight >= th.mention_weight and not beside_news(e, h) for h in found
             )
             heads = e in presumed and not aside
+            # One sentence with the element in too few of its clauses is a passing mention; when
+            # the sentence does not even open with it ("The period was marked by delays in the
+            # aircrew rotation …, and it may be added in passing that the evaluations were
+            # satisfactory"), no heading makes it its section's subject either.
+            few = (
+                not heads
+                and _clause_share(text, found, self.abbreviations, self.lang, leads.get(e, []))
+                < th.min_clause_share
+            )
+            passing = few and not _opens(text, found, self.lang)
             substantive = (
                 mentioned
                 and not named
@@ -695,11 +705,7 @@ class ElementMatcher:
                     )
                     >= th.min_share
                 )
-                and (
-                    heads
-                    or _clause_share(text, found, self.abbreviations, self.lang, leads.get(e, []))
-                    >= th.min_clause_share
-                )
+                and not few
             )
             # A digest of several matters answers each in its own sentences (see _digest_share):
             # each is weighed there, not against the matter the digest says most about.
@@ -738,7 +744,7 @@ class ElementMatcher:
                 named=named and s > 0 and s >= th.dominance * top,
                 said=said,
                 # Named only beside others: no heading makes that the section's subject either.
-                aside=aside or e in crowded,
+                aside=aside or e in crowded or passing,
             )
         return out
 
@@ -1543,6 +1549,13 @@ def _clause_share(
         if h.counted and n >= 0 and h.start < spans[n][1]:
             spoken.add(n)
     return len(spoken) / max(1, len(spans))
+
+
+def _opens(text: str, hits: list[Hit], lang: str) -> bool:
+    """Whether a counted word of the element lies in the passage's first clause (cut at commas,
+    semicolons and colons): the sentence opens with it, it is its topic."""
+    first = clauses(text, 0, len(text), lists=False, lang=lang)[0]
+    return any(h.counted and first[0] <= h.start < first[1] for h in hits)
 
 
 def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:

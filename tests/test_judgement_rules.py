@@ -668,3 +668,36 @@ def test_deferrals_and_premature_in_more_words_of_each_profile():
     assert _g("ru").is_premature("Считаю преждевременным называть сроки ухода Миссии.")
     assert _g("ru").has_conditions("Такой шаг потребовал бы возвращения подразделений.")
     assert not _g("es").is_premature("Considero esencial la estrategia de salida.")
+
+
+def test_a_clause_added_in_passing_to_a_sentence_on_something_else_gets_no_heading_help():
+    aircrew = (
+        "The period was marked, as regards the Mission's air assets, by delays in the rotation "
+        "of the aircrews of the transport helicopter unit in Timbuktu, since the replacement of "
+        "pilots planned for September could not be completed until November because of visa "
+        "delays, which reduced the flight hours available for two months; the Mission has since "
+        "signed a new charter contract, and it may be added, if only in passing, that the "
+        "evaluations of the infantry units in the western sector were generally satisfactory."
+    )
+    performance = _judged(aircrew)["a.force-performance"]
+    assert performance.score > 0 and not performance.substantive and performance.aside
+    # A sentence that opens with the element and goes on about it keeps its heading's help.
+    framework = (
+        "The Mission and the country team completed in November the review of the integrated "
+        "strategic framework, which now rests on four shared outcomes, namely support to the "
+        "Agreement, protection of civilians, State authority and basic services, and which for "
+        "the first time includes common indicators, a calendar of half-yearly reviews and a "
+        "matrix of responsibilities; the joint steering committee met on 5 December in Bamako "
+        "and approved regional workplans for Gao, Timbuktu and Mopti."
+    )
+    assert not _judged(framework)["b.integrated-strategic-framework"].aside
+
+
+def test_a_plan_of_corrective_measures_is_a_remedial_plan_in_french():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    fr = matcher_for(find_mandate("2480"), "fr")
+    text = "Un plan de mesures correctives a été convenu avec le pays fournisseur de contingents."
+    hits = fr.passage(text).hits["a.force-performance"]
+    assert any(h.term == "plan de mesures correctives" and h.counted for h in hits)
