@@ -701,3 +701,26 @@ def test_a_plan_of_corrective_measures_is_a_remedial_plan_in_french():
     text = "Un plan de mesures correctives a été convenu avec le pays fournisseur de contingents."
     hits = fr.passage(text).hits["a.force-performance"]
     assert any(h.term == "plan de mesures correctives" and h.counted for h in hits)
+
+
+def test_stock_predicates_in_their_plural_and_continuing_to_shape_in_every_profile():
+    # "remain the guides" (ru instrumental plural), "continued to shape how …": nothing said.
+    assert _g("ru").is_stock(
+        "Комплексная стратегическая основа и план остаются ориентирами для Миссии"
+    )
+    assert _g("fr").is_stock("Le cadre et le plan restent les références de l'action commune")
+    for lang, clause in {
+        "en": "the Mobile Task Force all continued to shape how the Mission deploys its forces",
+        "fr": "la Force d'intervention mobile continue de guider le déploiement de la Mission",
+        "es": "la Fuerza de Tareas Móvil sigue orientando el despliegue de la Misión",
+        "ru": "мобильная целевая группа продолжает определять развертывание Миссии",
+        "ar": "ظلت قوة العمل المتنقلة توجه انتشار البعثة",
+        "zh": "机动特遣部队继续指导稳定团的部署",
+    }.items():
+        assert _g(lang).is_stock(clause), lang
+    assert not _g("en").is_stock("the Mission continued to patrol the Gao region")
+    dropped = (
+        "5. The adaptation plan, the Mobile Task Force and the long-range reconnaissance "
+        "capability all continued to shape how the Mission deploys its forces during the period."
+    )
+    assert not _judged(dropped, "2531")["a.adaptation-plan"].substantive
