@@ -724,3 +724,23 @@ def test_stock_predicates_in_their_plural_and_continuing_to_shape_in_every_profi
         "capability all continued to shape how the Mission deploys its forces during the period."
     )
     assert not _judged(dropped, "2531")["a.adaptation-plan"].substantive
+
+
+def test_russian_promises_in_the_first_person_and_matters_being_consolidated():
+    ru = _g("ru")
+    assert ru.is_deferral("Я представлю их Совету отдельно, когда работа будет завершена.")
+    assert ru.is_pending("Сведения о незаявленных оговорках Секретариат сейчас сводит воедино.")
+    assert not ru.is_deferral("Мой Специальный представитель посетил Гао в марте.")
+
+
+def test_russian_rated_satisfactory_and_remedial_plans_are_performance():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    ru = matcher_for(find_mandate("2531"), "ru")
+    text = (
+        "Девятнадцать получили удовлетворительную оценку. Для каждого из четырех подразделений "
+        "составлен план исправления недостатков."
+    )
+    terms = {h.term for h in ru.passage(text).hits["b.performance"] if h.counted}
+    assert {"удовлетворительную оценку", "план исправления недостатков"} <= terms
