@@ -744,3 +744,18 @@ def test_russian_rated_satisfactory_and_remedial_plans_are_performance():
     )
     terms = {h.term for h in ru.passage(text).hits["b.performance"] if h.counted}
     assert {"удовлетворительную оценку", "план исправления недостатков"} <= terms
+
+
+def test_chinese_another_letter_is_a_later_channel():
+    zh = _g("zh")
+    assert zh.is_deferral("关于部队轮换的具体安排，将另函向安理会报告。")
+    assert not zh.is_deferral("两个营将于7月完成换防。")
+
+
+def test_adjusting_the_posture_is_the_adaptation_plan_without_its_name():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    zh = matcher_for(find_mandate("2531"), "zh")
+    hits = zh.passage("在调整部署方面，稳定团的工作取得实质进展。").hits["a.adaptation-plan"]
+    assert any(h.term == "调整部署" and h.counted for h in hits)
