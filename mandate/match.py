@@ -627,7 +627,7 @@ class ElementMatcher:
         # responsibilities was agreed: the armed forces secure the axes, the Mission protects
         # civilians in remote areas, …"), the sentence says what that element holds: words of
         # this one there are touched in passing, as under a bulleted list's lead-in.
-        led, leads = _colon_led(text, whole, hits, touch, self.lang)
+        led, leads = _colon_led(text, whole, hits, touch, self.lang, pending)
         aside_of = {e: (pending, led[e]) if e in led else (pending,) for e in hits}
 
         def beside_news(e: str, h: Hit) -> bool:
@@ -1011,11 +1011,13 @@ def _colon_led(
     hits: dict[str, list[Hit]],
     touch: float,
     lang: str,
+    aside: _Spans | None = None,
 ) -> tuple[dict[str, _Spans], dict[str, list[tuple[int, int]]]]:
     """Per element, the stretches after a sentence's colon whose lead-in (the sentence before
     the colon) names one other element alone (a counted term of at least ``touch`` weight) and
     not this one: what follows says what the named element holds. And per element, the
-    stretches its own lead-in leads (they speak of it)."""
+    stretches its own lead-in leads (they speak of it). Words in ``aside`` spans (a clause that
+    sets the scene: "In line with that framework, the transition plan …:") name nothing there."""
     colon = _colon(lang)
     starts = [a for a, _ in bounds]
     cut: dict[int, int] = {}
@@ -1029,7 +1031,13 @@ def _colon_led(
     for e, hs in hits.items():
         for h in hs:
             n = bisect_right(starts, h.start) - 1
-            if h.counted and h.weight >= touch and n in cut and h.start < cut[n]:
+            if (
+                h.counted
+                and h.weight >= touch
+                and n in cut
+                and h.start < cut[n]
+                and (aside is None or aside.covering(h.start, h.end) is None)
+            ):
                 lead[n].add(e)
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     own: dict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -759,3 +759,30 @@ def test_adjusting_the_posture_is_the_adaptation_plan_without_its_name():
     zh = matcher_for(find_mandate("2531"), "zh")
     hits = zh.passage("在调整部署方面，稳定团的工作取得实质进展。").hits["a.adaptation-plan"]
     assert any(h.term == "调整部署" and h.counted for h in hits)
+
+
+def test_a_framework_shared_with_the_country_team_is_the_integrated_strategic_framework():
+    en = _en("2480")
+    named = en.passage("The framework was revised with the United Nations country team in 2019.")
+    hits = named.hits["b.integrated-strategic-framework"]
+    assert any(h.term == "framework" and h.counted for h in hits)
+    for other in (
+        "Within the framework of the Agreement, the country team supported 12 projects.",
+        "The Transition Charter provides the framework for the political transition, which the "
+        "country team also supports.",
+    ):
+        hits = en.passage(other).hits.get("b.integrated-strategic-framework", [])
+        assert not any(h.term == "framework" and h.counted for h in hits), other
+
+
+def test_a_lead_in_names_nothing_in_a_clause_that_sets_the_scene():
+    # "En consonancia con ese marco, el plan de transición …:" names the plan alone (the
+    # framework only in the scene-setting clause): the clauses after the colon are the plan's.
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    letter = Path(__file__).resolve().parent.parent / "corpus" / "blind" / "2480-r11"
+    text = (letter / "2480-r11-02-prosa-extensa-rotacion-tripulaciones.es.txt").read_text("utf-8")
+    paragraph = next(p for p in text.split("\n\n") if p.startswith("En consonancia con ese marco"))
+    es = matcher_for(find_mandate("2480"), "es")
+    assert es._judge(paragraph, es.passage(paragraph), set())["b.transition-plan"].substantive
