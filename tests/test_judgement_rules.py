@@ -786,3 +786,13 @@ def test_a_lead_in_names_nothing_in_a_clause_that_sets_the_scene():
     paragraph = next(p for p in text.split("\n\n") if p.startswith("En consonancia con ese marco"))
     es = matcher_for(find_mandate("2480"), "es")
     assert es._judge(paragraph, es.passage(paragraph), set())["b.transition-plan"].substantive
+
+
+def test_malian_is_not_financial_in_arabic():
+    # "المالي" is both "financial" and "Malian": it cannot keep performance out of a sentence.
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    ar = matcher_for(find_mandate("2531"), "ar")
+    text = "أبدت الوحدات التي رافقت الجيش المالي أداء مرضيا بوجه عام."
+    assert any(h.term == "أداء" and h.counted for h in ar.passage(text).hits["b.performance"])
