@@ -796,3 +796,16 @@ def test_malian_is_not_financial_in_arabic():
     ar = matcher_for(find_mandate("2531"), "ar")
     text = "أبدت الوحدات التي رافقت الجيش المالي أداء مرضيا بوجه عام."
     assert any(h.term == "أداء" and h.counted for h in ar.passage(text).hits["b.performance"])
+
+
+def test_a_handover_beside_the_drawdown_is_no_security_coordination_in_chinese():
+    from mandate.match import matcher_for
+    from mandate.rules import find_mandate
+
+    zh = matcher_for(find_mandate("2480"), "zh")
+    drawdown = "只有在重组后的马里国防和安全部队实际部署后，稳定团才可考虑分阶段缩编并将职能移交。"
+    hits = zh.passage(drawdown).hits.get("a.security-coordination", [])
+    assert not any(h.term == "移交" and h.counted for h in hits)
+    handover = "稳定团在基达尔向马里国防和安全部队移交了两处营地的安保责任。"
+    hits = zh.passage(handover).hits["a.security-coordination"]
+    assert any(h.counted for h in hits)
