@@ -809,3 +809,14 @@ def test_a_handover_beside_the_drawdown_is_no_security_coordination_in_chinese()
     handover = "稳定团在基达尔向马里国防和安全部队移交了两处营地的安保责任。"
     hits = zh.passage(handover).hits["a.security-coordination"]
     assert any(h.counted for h in hits)
+
+
+def test_liaison_with_the_security_forces_is_coordination():
+    en = _en("2480")
+    text = (
+        "Liaison with the Malian Defence and Security Forces on patrol schedules improved in Gao."
+    )
+    hits = en.passage(text).hits["a.security-coordination"]
+    assert any(h.term == "liaison" and h.counted for h in hits)
+    donors = en.passage("Liaison with donors improved.").hits.get("a.security-coordination", [])
+    assert not any(h.counted for h in donors)
