@@ -352,12 +352,29 @@ class ElementMatcher:
         names = [
             span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
         ]
-        promised = sorted(self.promises(text, names))
         # The mandate's names ("Security Council") and the language's phrases of the present
         # circumstances ("in the current conditions": the profile's ``setting``, for every
         # mandate) hold no element's word.
         global_excl = _Spans(spans_of("exclude", "*", "") + self.grammar.setting_spans(text))
         global_covering = global_excl.covering if global_excl.spans else None
+        # The names no exclusion covers ("the armed forces withdrew" names no exit): what
+        # follows "premature" is its assessment only where it speaks of something.
+        own_excl: dict[str, _Spans] = {}
+        live = []
+        for mid, spans in found.items():
+            key = self.keys[mid]
+            if key.kind != "cue":
+                continue
+            if key.element not in own_excl:
+                own_excl[key.element] = _Spans(spans_of("exclude", key.element, ""))
+            mine = own_excl[key.element]
+            live += [
+                span
+                for span in spans
+                if (global_covering is None or global_covering(*span) is None)
+                and (not mine.spans or mine.covering(*span) is None)
+            ]
+        promised = sorted(self.promises(text, names, live))
         excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
@@ -421,7 +438,12 @@ class ElementMatcher:
             promised=promised,
         )
 
-    def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def promises(
+        self,
+        text: str,
+        named: list[tuple[int, int]],
+        live: list[tuple[int, int]] | None = None,
+    ) -> list[tuple[int, int]]:
         """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
 
         A sentence that promises the information later is a deferral unless its other clauses say
@@ -429,7 +451,8 @@ class ElementMatcher:
         with the Government, and report on them in my next letter"). "Premature" is an answer
         when the passage goes on to say something after it (an assessment with its conditions);
         alone, at the end of a passage about something else, or followed only by a promise, it
-        is not.
+        is not. What follows it says something when it holds conditions or a name no exclusion
+        covers (``live``): "The Malian armed forces withdrew from isolated posts" does not.
         """
         g = self.grammar
         full = whole_sentences(text, self.abbreviations, self.lang)
@@ -481,6 +504,9 @@ class ElementMatcher:
                 and (a, b) not in early
                 and a >= premature[0][0]
                 and not g.is_stock(text[a:b])
+                and (  # it speaks of something: a word no exclusion covers, or conditions
+                    live is None or any(a <= x < b for x, _ in live) or g.has_conditions(text[a:b])
+                )
             ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)

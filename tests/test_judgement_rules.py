@@ -820,3 +820,18 @@ def test_liaison_with_the_security_forces_is_coordination():
     assert any(h.term == "liaison" and h.counted for h in hits)
     donors = en.passage("Liaison with donors improved.").hits.get("a.security-coordination", [])
     assert not any(h.counted for h in donors)
+
+
+def test_what_follows_premature_must_speak_of_something():
+    en = _en("2480")
+    off_topic = (
+        "It is premature to discuss the Mission's exit. The Malian Armed Forces withdrew from "
+        "several isolated posts in the Ménaka and Gourma areas in February and regrouped in "
+        "larger garrisons."
+    )
+    assert len(en.passage(off_topic).promised) == 1  # a bare "premature"
+    assessed = (
+        "It is premature to discuss the Mission's exit. The drawdown would follow the "
+        "redeployment of the reconstituted units to the north."
+    )
+    assert en.passage(assessed).promised == []
