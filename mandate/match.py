@@ -413,6 +413,8 @@ class ElementMatcher:
                 term = text[start:end].lower()
                 term = terms.setdefault(term, term)  # one string per term, not one per hit
                 covering = None if excl_covering is None else excl_covering(start, end)
+                if covering is not None and _holds(start, end, covering):
+                    covering = None  # the longer term holds the excluded phrase whole: it stands
                 if covering is not None:
                     phrase = text[covering[0] : covering[1]]
                     why = f"part of “{phrase}”"
@@ -1590,6 +1592,12 @@ def _opens(text: str, hits: list[Hit], lang: str) -> bool:
     semicolons and colons): the sentence opens with it, it is its topic."""
     first = clauses(text, 0, len(text), lists=False, lang=lang)[0]
     return any(h.counted and first[0] <= h.start < first[1] for h in hits)
+
+
+def _holds(start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether [start, end) holds ``span`` whole and is longer ("a plan for the transition
+    period" holds the excluded "transition period")."""
+    return start <= span[0] and span[1] <= end and end - start > span[1] - span[0]
 
 
 def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:

@@ -835,3 +835,17 @@ def test_what_follows_premature_must_speak_of_something():
         "redeployment of the reconstituted units to the north."
     )
     assert en.passage(assessed).promised == []
+
+
+def test_a_term_that_holds_an_excluded_phrase_whole_stands():
+    from mandate.match import _holds, matcher_for
+    from mandate.rules import find_mandate
+
+    assert _holds(0, 25, (8, 25)) and not _holds(8, 25, (8, 25)) and not _holds(0, 10, (5, 20))
+    ru = matcher_for(find_mandate("2531"), "ru")
+    plan = ru.passage(
+        "Комплексная стратегическая основа и план на переходный период остаются в силе."
+    )
+    assert any(h.counted for h in plan.hits["c.transition-plan"])
+    political = ru.passage("Переходный период продлится восемнадцать месяцев.")
+    assert not any(h.counted for h in political.hits.get("c.transition-plan", []))
