@@ -849,3 +849,52 @@ def test_a_term_that_holds_an_excluded_phrase_whole_stands():
     assert any(h.counted for h in plan.hits["c.transition-plan"])
     political = ru.passage("Переходный период продлится восемнадцать месяцев.")
     assert not any(h.counted for h in political.hits.get("c.transition-plan", []))
+
+
+DEFERRALS = {  # one battery, written for the grammar (not taken from any letter): each a promise
+    "en": [
+        "Details of the rotations will be provided in a separate letter.",
+        "I will revert to the Council on this matter once the review is complete.",
+        "The Council will be informed of the outcome in due course.",
+        "Further information will be shared with the Council when available.",
+    ],
+    "fr": [
+        "Les détails des relèves feront l'objet d'une lettre distincte.",
+        "Je reviendrai vers le Conseil sur cette question une fois l'examen achevé.",
+        "De plus amples informations seront communiquées au Conseil dès qu'elles seront disponibles.",
+    ],
+    "es": [
+        "Los detalles de las rotaciones se presentarán en una carta aparte.",
+        "Volveré a informar al Consejo sobre esta cuestión una vez concluido el examen.",
+        "Se facilitará más información al Consejo cuando esté disponible.",
+    ],
+    "ru": [
+        "Подробная информация о ротации будет представлена в отдельном письме.",
+        "Я вернусь к этому вопросу в Совете после завершения обзора.",
+        "Совет будет в свое время проинформирован о результатах.",
+        "О результатах оценок я доложу позднее.",
+    ],
+    "ar": [
+        "وستقدم تفاصيل التناوب في رسالة منفصلة.",
+        "وسأعود إلى المجلس بشأن هذه المسألة بعد اكتمال الاستعراض.",
+        "وسأقدم تقريرا عن نتائج التقييمات في مرحلة لاحقة.",
+        "وستقدم معلومات إضافية إلى المجلس حال توافرها.",
+    ],
+    "zh": ["轮调的详细情况将另函报告。", "一旦获得更多信息，将向安理会提供。"],
+}
+NOT_DEFERRALS = {  # actions with a future and a time: no information promised
+    "en": ["Two battalions will rotate in July when the airport is available."],
+    "es": ["Dos batallones rotarán en julio cuando esté disponible el aeropuerto."],
+    "ru": ["Батальон вернется в Гао в июле."],
+    "ar": ["ستنتشر البعثة في غاو عند توفر الطائرات."],
+    "zh": ["一旦部署完成，两个营将在加奥巡逻。"],
+}
+
+
+def test_a_battery_of_promises_is_deferral_in_every_profile():
+    for lang, sentences in DEFERRALS.items():
+        for sentence in sentences:
+            assert _g(lang).is_deferral(sentence), (lang, sentence)
+    for lang, sentences in NOT_DEFERRALS.items():
+        for sentence in sentences:
+            assert not _g(lang).is_deferral(sentence), (lang, sentence)
