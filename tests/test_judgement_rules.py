@@ -898,3 +898,37 @@ def test_a_battery_of_promises_is_deferral_in_every_profile():
     for lang, sentences in NOT_DEFERRALS.items():
         for sentence in sentences:
             assert not _g(lang).is_deferral(sentence), (lang, sentence)
+
+
+STOCK = {  # a battery written for the grammar: an element named with a predicate that says nothing
+    "en": [
+        "The integrated strategic framework remains central to the work of the United Nations",
+        "The transition plan continues to guide the joint efforts of the Mission",
+        "The transition plan remains relevant",
+    ],
+    "fr": [
+        "Le cadre stratégique intégré demeure au cœur de l'action des Nations Unies au Mali",
+        "Le plan de transition reste pertinent",
+    ],
+    "es": [
+        "El marco estratégico integrado sigue siendo fundamental para la labor de la Misión",
+        "El plan de transición sigue siendo pertinente",
+    ],
+    "ru": [
+        "Комплексная стратегическая основа по-прежнему занимает центральное место в работе",
+        "План перехода сохраняет свою актуальность",
+    ],
+    "ar": [
+        "لا يزال الإطار الاستراتيجي المتكامل محوريا في عمل الأمم المتحدة في مالي",
+        "لا تزال خطة الانتقال وجيهة",
+    ],
+    "zh": ["综合战略框架仍是联合国在马里工作的核心", "过渡计划仍然具有现实意义"],
+}
+
+
+def test_a_battery_of_stock_predicates_says_nothing_in_every_profile():
+    for lang, clauses_ in STOCK.items():
+        for clause in clauses_:
+            assert _g(lang).is_stock(clause), (lang, clause)
+    assert not _g("en").is_stock("The Mission remains at the centre of Mopti town")
+    assert not _g("fr").is_stock("La Mission reste au centre de Mopti")
