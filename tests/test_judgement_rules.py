@@ -932,3 +932,22 @@ def test_a_battery_of_stock_predicates_says_nothing_in_every_profile():
             assert _g(lang).is_stock(clause), (lang, clause)
     assert not _g("en").is_stock("The Mission remains at the centre of Mopti town")
     assert not _g("fr").is_stock("La Mission reste au centre de Mopti")
+
+
+ONGOING = {  # a battery written for the grammar: sentences saying only that work goes on
+    "es": [
+        "Prosiguen los trabajos sobre el plan de transición.",
+        "El desempeño de las unidades es objeto de un estrecho seguimiento.",
+        "Las consultas sobre la estrategia de salida continúan.",
+    ],
+    "ar": ["يخضع أداء الوحدات لرصد دقيق.", "لا يزال استعراض الإطار قيد التنفيذ."],
+    "zh": ["各单位的业绩正受到密切监测。", "对框架的审查仍在进行。"],
+}
+
+
+def test_a_battery_of_work_going_on_is_ongoing_in_every_profile():
+    for lang, sentences in ONGOING.items():
+        for sentence in sentences:
+            assert _g(lang).ongoing_at(sentence), (lang, sentence)
+    assert _g("zh").ongoing_at("两个营正在进行换防。") is None
+    assert _g("es").ongoing_at("Continúan las patrullas en Gao con 40 salidas.") is None
