@@ -951,3 +951,31 @@ def test_a_battery_of_work_going_on_is_ongoing_in_every_profile():
             assert _g(lang).ongoing_at(sentence), (lang, sentence)
     assert _g("zh").ongoing_at("两个营正在进行换防。") is None
     assert _g("es").ongoing_at("Continúan las patrullas en Gao con 40 salidas.") is None
+
+
+PREMATURE = {  # a battery written for the grammar: "not yet" refusals, like "premature"
+    "en": [
+        "It is not yet possible to set a timetable for the Mission's exit.",
+        "The time has not yet come to discuss the exit.",
+    ],
+    "fr": ["Il n'est pas encore possible de fixer un calendrier de retrait."],
+    "es": [
+        "Todavía no es posible fijar un calendario de retirada.",
+        "Aún no ha llegado el momento de examinar la salida.",
+    ],
+    "ru": [
+        "Пока не представляется возможным определить сроки ухода.",
+        "Время для обсуждения ухода еще не пришло.",
+    ],
+    "ar": ["لا يمكن في هذه المرحلة تحديد جدول زمني للخروج.", "لم يحن الوقت بعد لمناقشة الخروج."],
+    "zh": ["目前还无法确定撤出时间表。", "讨论撤出的时机尚未成熟。"],
+}
+
+
+def test_a_battery_of_not_yet_refusals_is_premature_in_every_profile():
+    for lang, sentences in PREMATURE.items():
+        for sentence in sentences:
+            assert _g(lang).is_premature(sentence), (lang, sentence)
+    # What could not be done is a fact, not a refusal to say.
+    assert not _g("en").is_premature("It was not possible to rotate two battalions in May.")
+    assert not _g("fr").is_premature("Il n'a pas été possible de relever deux bataillons.")
