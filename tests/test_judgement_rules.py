@@ -979,3 +979,17 @@ def test_a_battery_of_not_yet_refusals_is_premature_in_every_profile():
     # What could not be done is a fact, not a refusal to say.
     assert not _g("en").is_premature("It was not possible to rotate two battalions in May.")
     assert not _g("fr").is_premature("Il n'a pas été possible de relever deux bataillons.")
+
+
+def test_a_concession_sets_the_scene_in_every_profile_and_arabic_clauses_may_open_with_wa():
+    for lang, clause in {
+        "en": "Although the rotation of two battalions was delayed",
+        "fr": "Bien que la relève de deux bataillons ait été retardée",
+        "es": "Aunque la rotación de dos batallones se retrasó",
+        "ru": "Хотя ротация двух батальонов была отложена",
+        "ar": "وعلى الرغم من تأخر تناوب كتيبتين",
+    }.items():
+        assert _g(lang).is_backdrop(clause), lang
+    # A frame that the sentence's news is about ("as part of the transition plan, the Mission
+    # handed over …") is no concession: it stays the news.
+    assert not _g("en").is_backdrop("As part of the transition plan")
