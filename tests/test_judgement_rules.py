@@ -993,3 +993,5 @@ def test_a_concession_sets_the_scene_in_every_profile_and_arabic_clauses_may_ope
     # A frame that the sentence's news is about ("as part of the transition plan, the Mission
     # handed over …") is no concession: it stays the news.
     assert not _g("en").is_backdrop("As part of the transition plan")
+    assert _g("ar").promising("وأما التناوب") and _g("ar").promising("وبالنسبة إلى التناوب")
+    assert not _g("ar").promising("وأجرت البعثة 12 دورية")
