@@ -28,6 +28,50 @@ Feature: Verdicts that hold on letters nobody here wrote
       | English  | en   | The integrated strategic framework remains the overall basis for the joint work of the Mission and the United Nations country team. | Named, not described |
       | French   | fr   | Le cadre stratégique intégré demeure le socle de l'action conjointe de la Mission et de l'équipe de pays des Nations Unies. | Nommé, non décrit |
 
+  Scenario Outline: Supporting words elsewhere do not make a plan named beside the framework its subject (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is partial
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 稳定团与联合国国家工作队密切合作：向政府移交了35 000个口罩，并在加奥和莫普提培训了120名卫生工作者。综合战略框架和过渡计划仍是这项共同工作的依据。 |
+      | English  | The Mission worked closely with the United Nations country team: 35,000 masks were handed over to the Government and 120 health workers were trained in Gao and Mopti. The integrated strategic framework and the transition plan remain the reference for this joint work. |
+      | French   | La Mission a travaillé en étroite collaboration avec l'équipe de pays des Nations Unies : 35 000 masques ont été remis au Gouvernement et 120 agents de santé ont été formés à Gao et à Mopti. Le cadre stratégique intégré et le plan de transition demeurent la référence de ce travail commun. |
+
+  Scenario Outline: A promise cuts what it names, not the rest of its paragraph (<language>)
+    Given the <language> letter whose framework section only says "<sentence>" and that has no rotations section
+    When the desk officer checks it against mandate "2480"
+    Then a.rotations is covered
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 6月至11月间，12个特遣队和3个建制警察部队完成了轮调，共计7 850人；2次轮调因包机不足推迟了6周。综合战略框架正在审查之中，我将在下一封信中报告。 |
+      | English  | Between June and November 12 contingents and 3 formed police units were relieved, some 7,850 personnel; 2 rotations were delayed by 6 weeks for want of charter flights. The integrated strategic framework is under review, and I will report on it in my next letter. |
+      | French   | Entre juin et novembre, 12 contingents et 3 unités de police constituées ont été relevés, soit 7 850 personnes ; 2 relèves ont été retardées de 6 semaines faute d'avions affrétés. Le cadre stratégique intégré est en cours de révision, et j'en rendrai compte dans ma prochaine lettre. |
+
+  Scenario Outline: Sentences that name nothing go on with their paragraph's only subject (<language>)
+    Given the <language> letter whose rotations section only says "<paragraph>" and that has no framework section
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is covered
+
+    Examples:
+      | language | paragraph |
+      | Chinese  | 过渡计划目前规定逐步移交稳定团的民事任务。10月，稳定团和国家工作队拟定了一份包含14项任务的清单，其中包括在莫普提和通布图支持司法系统以及排雷，这些任务可在2022年和2023年由开发署、项目署和马里政府接手。每项任务均已确定牵头单位、资金来源和准备就绪指标。 |
+      | English  | The transition plan now provides for the phased handover of the Mission's civilian tasks. In October the Mission and the country team drew up a list of 14 tasks, including support to the judiciary in Mopti and Timbuktu and demining, which could pass to UNDP, UNOPS and the Government in 2022 and 2023. For each task a lead entity, a funding source and readiness indicators have been set. |
+      | French   | Le plan de transition prévoit désormais le transfert progressif des tâches civiles de la Mission. En octobre, la Mission et l'équipe de pays ont dressé une liste de 14 tâches, dont l'appui à la justice à Mopti et à Tombouctou et le déminage, qui pourraient revenir au PNUD, à l'UNOPS et au Gouvernement en 2022 et 2023. Pour chacune, une entité responsable, une source de financement et des indicateurs de préparation ont été fixés. |
+
+  Scenario Outline: A clause added in passing is no answer, even under a heading that announces it (<language>)
+    Given the <language> letter whose framework section only says "<sentence>"
+    When the desk officer checks it against mandate "2480"
+    Then b.transition-plan is partial
+
+    Examples:
+      | language | sentence |
+      | Chinese  | 本期间，向基达尔和泰萨利特营地运送燃料的工作一再延误，原定9月出发的车队因道路遇袭直到11月才离开加奥，发电机运行时间因此缩减了两个月；稳定团此后签订了新的燃料合同，顺便提及，过渡计划已在2次讲习班上与国家工作队进行了讨论。 |
+      | English  | The period was marked by delays in the delivery of fuel to the camps in Kidal and Tessalit, since the convoys planned for September could not leave Gao until November because of attacks on the road, which cut generator hours for two months; the Mission has since signed a new fuel contract, and it may be added, if only in passing, that the transition plan was discussed with the country team in 2 workshops. |
+      | French   | La période a été marquée par des retards dans l'acheminement du carburant vers les camps de Kidal et de Tessalit, les convois prévus en septembre n'ayant pu quitter Gao qu'en novembre en raison d'attaques sur la route, ce qui a réduit de deux mois les heures de fonctionnement des groupes électrogènes ; la Mission a depuis conclu un nouveau contrat, et l'on notera, en passant, que le plan de transition a été examiné avec l'équipe de pays lors de 2 ateliers. |
+
   Scenario Outline: Saying only that work goes on names the element, it does not answer (<language>)
     Given the <language> letter whose rotations section only says "<sentence>"
     When the desk officer checks it against mandate "2480"

@@ -83,6 +83,21 @@ def section_says(ctx: dict, language: str, topic: str, sentence: str) -> None:
 
 @given(
     parsers.parse(
+        'the {language} letter whose {topic} section only says "{sentence}" and that has no '
+        "{other} section"
+    )
+)
+def section_says_without(ctx: dict, language: str, topic: str, sentence: str, other: str) -> None:
+    code, parts, headings = _parts(language)
+    start, end = section_span(parts, SECTIONS[topic][code], headings, 2)
+    parts = [*parts[: start + 1], sentence, *parts[end:]]
+    start, end = section_span(parts, SECTIONS[other][code], headings, 2)
+    ctx["language"] = language
+    _write(ctx, join(parts[:start] + parts[end:]))
+
+
+@given(
+    parsers.parse(
         'the {language} letter whose rotations section is the list "{lead}" with items "{items}"'
     )
 )

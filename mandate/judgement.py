@@ -58,7 +58,8 @@ class DeferralGrammar(BaseModel):
     "premature" it says nothing, like them.
     ``setting`` marks a phrase naming the present circumstances ("in the current conditions",
     "dans les conditions actuelles"): it states no condition, so "premature in the current
-    conditions" is still a bare "premature".
+    conditions" is still a bare "premature"; and the matcher takes no element's word inside it,
+    for every mandate.
     ``pending`` marks a matter still being decided ("is being reviewed with the contributing
     countries", "under discussion"): beside a promise it says nothing yet, in the promising
     sentence or in another sentence of the passage.
@@ -148,6 +149,11 @@ class Grammar:
             text = self.setting.sub(" ", text)
         return bool(self.conditions and self.conditions.search(text))
 
+    def setting_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text names the present circumstances ("in the current conditions"): no
+        condition, and no element's word either."""
+        return [m.span() for m in self.setting.finditer(text)] if self.setting else []
+
     def is_pending(self, text: str) -> bool:
         """A matter still being decided (under review, being reorganised): no answer yet."""
         return bool(self.pending and self.pending.search(text))
@@ -175,7 +181,7 @@ class Grammar:
         return any(
             p is not None and p.search(clause)
             for p in (self.channel, self.later, self.keep_informed, self.pending, self.question)
-        ) or bool(self.topic and self.topic.match(clause.lstrip()))
+        ) or bool(self.topic and self.topic.match(_NUMBER.sub("", clause, count=1)))
 
 
 _NUMBER = re.compile(r"^\s*(\d{1,3}[.)]\s*)?")  # white space and a paragraph's own number

@@ -95,6 +95,12 @@ class Normalise(Strict):
     suffixes: list[str] = Field(default_factory=list)
     stemmer: str | None = Field(default=None, description="A snowballstemmer algorithm name.")
     min_stem: int = Field(default=3, ge=1)
+    term_prefixes: list[str] = Field(
+        default_factory=list,
+        description="Prepositions written on the next word (the Arabic 'for', 'by', 'as'): a "
+        "cue term is also found with one on its first word ('for-the-transition-plan'). Text is "
+        "never stripped of them, so a word that begins with the same letter stays whole.",
+    )
 
 
 class Detection(Strict):
@@ -783,7 +789,10 @@ def _normaliser(code: str) -> Callable[[str], str]:
                 w = w[len(prefix) :]
                 break
         if stem is not None:
-            return stem(w)
+            # A stem shorter than min_stem is no word family ("IEDs" stems to "i", the pronoun):
+            # the word stays whole.
+            stemmed = stem(w)
+            return stemmed if len(stemmed) >= keep or len(stemmed) == len(w) else w
         for suffix in suffixes:
             if w.endswith(suffix) and len(w) - len(suffix) >= keep:
                 return w[: -len(suffix)]

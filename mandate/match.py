@@ -85,6 +85,9 @@ class _Judged:
     named: bool
     said: float
     aside: bool = False  # its words only set the scene or say it is pending: no heading helps
+    # What it adds to its section's sum: the raw score, cut whenever the passage promises
+    # anything (a heading's thin text that also promises is not enough text); None: ``raw``.
+    section: float | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,12 @@ class ElementMatcher:
     def _add(self, key: _Key, terms: list[str]) -> None:
         if not terms:
             return
+        # A preposition written on a term's first word (Arabic "for-the-plan") is the same term: a
+        # word that already carries the article takes it in the normaliser's own prefixes.
+        clitics = profile(self.lang).normalise.term_prefixes if self.norm else []
+        if clitics:
+            article = tuple(profile(self.lang).normalise.prefixes)
+            terms = terms + [c + t for t in terms if not t.startswith(article) for c in clitics]
         self._entries.append((key, f"{key.kind}\t{key.element}\t{key.slot}", terms))
 
     def _spacy(self) -> tuple:
@@ -343,9 +352,29 @@ class ElementMatcher:
         names = [
             span for mid, spans in found.items() if self.keys[mid].kind == "cue" for span in spans
         ]
-        promised = sorted(self.promises(text, names))
-        global_excl = _Spans(spans_of("exclude", "*", ""))
+        # The mandate's names ("Security Council") and the language's phrases of the present
+        # circumstances ("in the current conditions": the profile's ``setting``, for every
+        # mandate) hold no element's word.
+        global_excl = _Spans(spans_of("exclude", "*", "") + self.grammar.setting_spans(text))
         global_covering = global_excl.covering if global_excl.spans else None
+        # The names no exclusion covers ("the armed forces withdrew" names no exit): what
+        # follows "premature" is its assessment only where it speaks of something.
+        own_excl: dict[str, _Spans] = {}
+        live = []
+        for mid, spans in found.items():
+            key = self.keys[mid]
+            if key.kind != "cue":
+                continue
+            if key.element not in own_excl:
+                own_excl[key.element] = _Spans(spans_of("exclude", key.element, ""))
+            mine = own_excl[key.element]
+            live += [
+                span
+                for span in spans
+                if (global_covering is None or global_covering(*span) is None)
+                and (not mine.spans or mine.covering(*span) is None)
+            ]
+        promised = sorted(self.promises(text, names, live))
         excluded: dict[str, _Spans] = {}  # per element, made once per passage
         # Hits are plain tuples until overlaps are resolved (start, end, term, weight, counted,
         # why_not, aside, phrase): a long passage makes tens of thousands; models only for those
@@ -384,6 +413,8 @@ class ElementMatcher:
                 term = text[start:end].lower()
                 term = terms.setdefault(term, term)  # one string per term, not one per hit
                 covering = None if excl_covering is None else excl_covering(start, end)
+                if covering is not None and _holds(start, end, covering):
+                    covering = None  # the longer term holds the excluded phrase whole: it stands
                 if covering is not None:
                     phrase = text[covering[0] : covering[1]]
                     why = f"part of “{phrase}”"
@@ -409,7 +440,12 @@ class ElementMatcher:
             promised=promised,
         )
 
-    def promises(self, text: str, named: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def promises(
+        self,
+        text: str,
+        named: list[tuple[int, int]],
+        live: list[tuple[int, int]] | None = None,
+    ) -> list[tuple[int, int]]:
         """Whole sentences that count for nothing: deferrals, and a bare "it is premature to …".
 
         A sentence that promises the information later is a deferral unless its other clauses say
@@ -417,7 +453,8 @@ class ElementMatcher:
         with the Government, and report on them in my next letter"). "Premature" is an answer
         when the passage goes on to say something after it (an assessment with its conditions);
         alone, at the end of a passage about something else, or followed only by a promise, it
-        is not.
+        is not. What follows it says something when it holds conditions or a name no exclusion
+        covers (``live``): "The Malian armed forces withdrew from isolated posts" does not.
         """
         g = self.grammar
         full = whole_sentences(text, self.abbreviations, self.lang)
@@ -469,6 +506,9 @@ class ElementMatcher:
                 and (a, b) not in early
                 and a >= premature[0][0]
                 and not g.is_stock(text[a:b])
+                and (  # it speaks of something: a word no exclusion covers, or conditions
+                    live is None or any(a <= x < b for x, _ in live) or g.has_conditions(text[a:b])
+                )
             ]
             said = sum(len(text[a:b].strip()) for a, b in rest)
             conditions = any(g.has_conditions(text[a:b]) for a, b in premature)
@@ -548,10 +588,14 @@ class ElementMatcher:
         whether it only names it (the thresholds and the ``naming`` weights)."""
         th = self.mandate.thresholds
         hits = passage.hits
-        # A passage that promises its details later keeps only a share of its weight.
-        keep = self.mandate.naming.deferred if passage.promised else 1.0
         whole = whole_sentences(text, self.abbreviations, self.lang)
         touch = th.touch_weight or th.mention_weight
+        # A passage that promises its details later keeps only a share of its weight: the
+        # weight of what the promise names (a word of at least the touch weight in a promising
+        # sentence), or of every element when it names none ("details will follow").
+        promised = _promised_elements(passage, touch)
+        cut = self.mandate.naming.deferred
+        keep = {e: cut if promised is None or e in promised else 1.0 for e in hits}
         # A supporting word counts for the element its sentence names: "contingents" in a
         # sentence on their relief is no evidence of their performance.
         owners = _owners(whole, hits, touch)  # the same touch weight throughout
@@ -561,7 +605,7 @@ class ElementMatcher:
                 [h for h in hs if (h.start, h.end) not in others[e]] if e in others else hs,
                 self.key,
             )
-            * keep
+            * keep[e]
             for e, hs in hits.items()
         }
         boosted = {
@@ -572,15 +616,10 @@ class ElementMatcher:
         # announces several (a merged section) leaves each to show its own share of the text.
         presumed = hinted if len(hinted) == 1 else set()
         owned = _owned(whole, hits, touch, owners)
-        # Named only beside others: every sentence that names the element names another too and
-        # says next to nothing of it, and no other sentence speaks of it (its words there reach
-        # the touch weight together): a few supporting words elsewhere do not make it the subject.
-        starts = [a for a, _ in whole]
-        weight_in: dict[tuple[str, int], float] = defaultdict(float)
-        for e, found in hits.items():
-            for h in found:
-                if h.counted:
-                    weight_in[(e, bisect_right(starts, h.start) - 1)] += h.weight
+        # Named only beside others: every sentence that names the element (a word of at least the
+        # touch weight) names another too and says next to nothing of it. Its supporting words
+        # elsewhere, however many, name nothing (below the touch weight a word is no mention):
+        # they do not make it the subject of another sentence.
         # Named beside another: in one clause with another element's name ("the framework and
         # the transition plan remain …"), not in a list of what the sentence says of it.
         # Each sentence's clauses (not cut at list items), read by the two questions below.
@@ -591,7 +630,6 @@ class ElementMatcher:
             for e in hits
             if (naming := {n for n, named in owners.items() if e in named})
             and all(n in beside.get(e, ()) for n in naming)
-            and not any(w >= touch and n not in naming for (x, n), w in weight_in.items() if x == e)
             and self.describe(text, e, hits, touch) < self.mandate.naming.described
         }
         # A clause saying the matter is still being decided ("whose evaluations are still being
@@ -605,25 +643,50 @@ class ElementMatcher:
             [
                 (ca, cb)
                 for ca, cb in spans
-                if self.grammar.is_pending(text[ca:cb]) or self.grammar.is_backdrop(text[ca:cb])
+                if self.grammar.is_pending(text[ca:cb])
+                or self.grammar.is_backdrop(text[ca:cb])
+                or (self.grammar.is_stock(text[ca:cb]) and not figures(text[ca:cb], self.lang))
             ]
             + [whole[n] for n in idle]
         )
         # What the sentences' own news says of each element: words in a clause that sets the
         # scene or says the matter is pending name it, they do not make it the passage's subject.
+        # After a colon whose lead-in names one other element alone ("A new division of
+        # responsibilities was agreed: the armed forces secure the axes, the Mission protects
+        # civilians in remote areas, …"), the sentence says what that element holds: words of
+        # this one there are touched in passing, as under a bulleted list's lead-in.
+        led, leads = _colon_led(text, whole, hits, touch, self.lang, pending)
+        aside_of = {e: (pending, led[e]) if e in led else (pending,) for e in hits}
+
+        def beside_news(e: str, h: Hit) -> bool:
+            return any(spans.covering(h.start, h.end) is not None for spans in aside_of[e])
+
         news = {
             e: score(
                 [
                     h
                     for h in hs
-                    if (h.start, h.end) not in others.get(e, ())
-                    and pending.covering(h.start, h.end) is None
+                    if (h.start, h.end) not in others.get(e, ()) and not beside_news(e, h)
                 ],
                 self.key,
             )
-            * keep
+            * keep[e]
             for e, hs in hits.items()
         }
+        # The matters of a digest: each sentence's elements, promised ones too (a sentence that
+        # defers the caveats is the caveats' sentence of the digest).
+        subjects = _subjects(whole, hits, touch)
+        # In a paragraph whose first sentence is about an element and no sentence about another,
+        # the sentences that name no element (not even in a promise) go on with its subject:
+        # "The transition plan provides for … Then the Mission and the country team listed
+        # 14 tasks … For each task, a lead entity … are set."
+        named_any = _owners(whole, hits, touch, promised=True)
+        follows = set(range(1, len(whole))) - set(named_any)
+        topics = {e for n in named_any for e in subjects.get(n, named_any[n])}
+        alone_subject = (
+            next(iter(topics)) if subjects.get(0) == topics and len(topics) == 1 else None
+        )
+        matters = _subjects(whole, hits, touch, promised=True) if passage.promised else subjects
         out: dict[str, _Judged] = {}
         led = _lead_named(text, hits, touch, self.lang)  # a list's lead-in and who it names
         for e, found in hits.items():
@@ -637,12 +700,19 @@ class ElementMatcher:
             # Under its heading, still not presumed where its words only set the scene or say
             # the matter is pending.
             aside = not mentioned or not any(
-                h.counted
-                and h.weight >= th.mention_weight
-                and pending.covering(h.start, h.end) is None
-                for h in found
+                h.counted and h.weight >= th.mention_weight and not beside_news(e, h) for h in found
             )
             heads = e in presumed and not aside
+            # One sentence with the element in too few of its clauses is a passing mention; when
+            # the sentence does not even open with it ("The period was marked by delays in the
+            # aircrew rotation …, and it may be added in passing that the evaluations were
+            # satisfactory"), no heading makes it its section's subject either.
+            few = (
+                not heads
+                and _clause_share(text, found, self.abbreviations, self.lang, leads.get(e, []))
+                < th.min_clause_share
+            )
+            passing = few and not _opens(text, found, self.lang)
             substantive = (
                 mentioned
                 and not named
@@ -658,26 +728,19 @@ class ElementMatcher:
                         found,
                         th.mention_weight,
                         owned.get(e, set())
-                        | {
-                            (h.start, h.end)
-                            for h in found
-                            if pending.covering(h.start, h.end) is not None
-                        },
+                        | {(h.start, h.end) for h in found if beside_news(e, h)},
+                        follows if alone_subject == e else None,
                     )
                     >= th.min_share
                 )
-                and (
-                    heads
-                    or _clause_share(text, found, self.abbreviations, self.lang)
-                    >= th.min_clause_share
-                )
+                and not few
             )
-            # A digest of several matters answers each in its own sentences (see _digest_share).
+            # A digest of several matters answers each in its own sentences (see _digest_share):
+            # each is weighed there, not against the matter the digest says most about.
             substantive = substantive or (
                 not named
                 and e not in crowded
-                and s >= th.dominance * top
-                and _digest_share(text, whole, owners, e, found, self.key, self.lang)
+                and _digest_share(text, whole, subjects, matters, e, found, self.key, self.lang)
                 >= th.substantive
             )
             # A list of facts under a lead-in that names the element alone answers it.
@@ -704,10 +767,12 @@ class ElementMatcher:
             out[e] = _Judged(
                 score=s,
                 raw=scores[e],
+                section=scores[e] / keep[e] * cut if passage.promised else None,
                 substantive=substantive,
                 named=named and s > 0 and s >= th.dominance * top,
                 said=said,
-                aside=aside,
+                # Named only beside others: no heading makes that the section's subject either.
+                aside=aside or e in crowded or passing,
             )
         return out
 
@@ -779,7 +844,8 @@ class ElementMatcher:
                         named=j.named,
                     )
                 )
-                section_scores[paragraph.section][e] += j.raw if s > 0 and not j.aside else 0.0
+                raw = j.raw if j.section is None else j.section
+                section_scores[paragraph.section][e] += raw if s > 0 and not j.aside else 0.0
                 section_said[paragraph.section][e] += said if s > 0 and not j.aside else 0.0
                 if substantive:
                     section_elements[paragraph.section].add(e)
@@ -861,15 +927,40 @@ def _owners(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
     touch: float,
+    promised: bool = False,
 ) -> dict[int, set[str]]:
-    """Per sentence, the elements it names (a counted term of at least ``touch`` weight)."""
+    """Per sentence, the elements it names (a counted term of at least ``touch`` weight; with
+    ``promised``, a term set aside because its sentence only promises counts too)."""
     starts = [a for a, _ in bounds]
     owners: dict[int, set[str]] = defaultdict(set)
     for e, hs in hits.items():
         for h in hs:
-            if h.counted and h.weight >= touch:
+            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
                 owners[bisect_right(starts, h.start) - 1].add(e)
     return owners
+
+
+def _subjects(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    promised: bool = False,
+) -> dict[int, set[str]]:
+    """Per sentence, what it is about: of the elements it names (``_owners``), the one whose
+    names there weigh most ("a unit refused to escort a convoy, citing an undeclared national
+    restriction" is about the caveat, the escort its detail); all of them on a tie."""
+    starts = [a for a, _ in bounds]
+    weight: dict[int, Counter[str]] = defaultdict(Counter)
+    for e, hs in hits.items():
+        for h in hs:
+            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
+                weight[bisect_right(starts, h.start) - 1][e] += h.weight
+    out: dict[int, set[str]] = {}
+    for n, named in weight.items():
+        ranked = named.most_common(2)
+        tie = len(ranked) > 1 and ranked[1][1] == ranked[0][1]
+        out[n] = set(named) if tie else {ranked[0][0]}
+    return out
 
 
 def _supporting_elsewhere(
@@ -935,6 +1026,57 @@ def _lead_named(text: str, hits: dict[str, list[Hit]], touch: float, lang: str) 
     return _Lead(lead.start(), named, items)
 
 
+@cache
+def _colon(lang: str | None) -> re.Pattern[str]:
+    """A colon of the language that opens what a sentence goes on to list (not one in "10:30")."""
+    letter = profile(lang).letter if lang else None
+    return re.compile("[" + re.escape(":" + (letter.lead_in if letter else "")) + r"](?!\d)")
+
+
+def _colon_led(
+    text: str,
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    lang: str,
+    aside: _Spans | None = None,
+) -> tuple[dict[str, _Spans], dict[str, list[tuple[int, int]]]]:
+    """Per element, the stretches after a sentence's colon whose lead-in (the sentence before
+    the colon) names one other element alone (a counted term of at least ``touch`` weight) and
+    not this one: what follows says what the named element holds. And per element, the
+    stretches its own lead-in leads (they speak of it). Words in ``aside`` spans (a clause that
+    sets the scene: "In line with that framework, the transition plan …:") name nothing there."""
+    colon = _colon(lang)
+    starts = [a for a, _ in bounds]
+    cut: dict[int, int] = {}
+    for n, (a, b) in enumerate(bounds):
+        m = colon.search(text, a, b)
+        if m is not None and text[m.end() : b].strip():
+            cut[n] = m.start()
+    if not cut:
+        return {}, {}
+    lead: dict[int, set[str]] = defaultdict(set)
+    for e, hs in hits.items():
+        for h in hs:
+            n = bisect_right(starts, h.start) - 1
+            if (
+                h.counted
+                and h.weight >= touch
+                and n in cut
+                and h.start < cut[n]
+                and (aside is None or aside.covering(h.start, h.end) is None)
+            ):
+                lead[n].add(e)
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    own: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, named in lead.items():
+        if len(named) == 1:
+            own[next(iter(named))].append((cut[n], bounds[n][1]))
+            for e in hits.keys() - named:
+                out[e].append((cut[n], bounds[n][1]))
+    return {e: _Spans(spans) for e, spans in out.items()}, dict(own)
+
+
 def _listed_facts(led: _Lead | None, element: str, lang: str) -> bool:
     """A bulleted list whose lead-in names the element and no other and whose items, two or
     more, each carry a figure or a date: "Relief of contingents completed: – an infantry
@@ -946,22 +1088,36 @@ def _digest_share(
     text: str,
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     owners: dict[int, set[str]],
+    matters: dict[int, set[str]],
     element: str,
     hits: list[Hit],
     key: Callable[[str], str],
     lang: str,
 ) -> float:
     """In a paragraph that reports several matters each in its own sentences (at least three
-    elements each named alone in a sentence), the element's score in the sentences that name it
-    alone, when they carry a fact (a figure or a date); else 0. Such a digest gives each matter
-    a sentence or two: its share of the paragraph says nothing of how well each is answered.
-    (With two such elements it would be a paragraph about one matter with an aside.)"""
+    elements each the subject of a sentence: ``owners`` as ``_subjects`` answers, ``matters`` the
+    same with a matter only promised among them), the element's score in the sentences about it
+    alone, when they carry a fact (a figure or a date) in a clause that holds its words; else 0.
+    Such a digest gives each matter a sentence or two: its share of the paragraph says nothing
+    of how well each is answered. (With two such elements it would be a paragraph about one
+    matter with an aside; a date in another clause of the sentence — "the draft goes to the
+    Government in 2020, and will, when conditions allow, inform any later thinking on
+    the exit" — is that clause's fact, not the element's.)"""
     alone = {n for n, named in owners.items() if named == {element}}
-    if not alone or len({x for named in owners.values() if len(named) == 1 for x in named}) < 3:
-        return 0.0
-    if sum(figures(text[bounds[n][0] : bounds[n][1]], lang) for n in alone if n >= 0) < 1:
+    if not alone or len({x for named in matters.values() if len(named) == 1 for x in named}) < 3:
         return 0.0
     starts = [a for a, _ in bounds]
+    at = sorted(h.start for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone)
+    facts = 0
+    for n in alone:
+        if n < 0:
+            continue
+        for ca, cb in clauses(text, *bounds[n], lists=False, lang=lang):
+            k = bisect_left(at, ca)
+            if k < len(at) and at[k] < cb:
+                facts += figures(text[ca:cb], lang)
+    if facts < 1:
+        return 0.0
     return score([h for h in hits if h.counted and bisect_right(starts, h.start) - 1 in alone], key)
 
 
@@ -1029,13 +1185,15 @@ def _share(
     hits: list[Hit],
     min_weight: float,
     theirs: set[tuple[int, int]] | None = None,
+    follows: set[int] | None = None,
 ) -> float:
     """The share of the passage in sentences with a counted term of at least ``min_weight``:
     by number of sentences, or by length where those sentences are the long ones (one long
     sentence of facts is not a passing mention beside three short ones). Words the element shares
-    with the element a sentence names (``theirs``) are that element's."""
+    with the element a sentence names (``theirs``) are that element's. ``follows``: sentences
+    that go on with the element's subject (a paragraph's topic sentence is about it)."""
     starts = [a for a, _ in bounds]
-    spoken = set()
+    spoken = set(follows or ())
     for h in hits:
         if h.counted and h.weight >= min_weight:
             n = bisect_right(starts, h.start) - 1
@@ -1046,6 +1204,21 @@ def _share(
     length = sum(b - a for a, b in bounds)
     said = sum(bounds[n][1] - bounds[n][0] for n in spoken)
     return max(len(spoken) / max(1, len(bounds)), said / max(1, length))
+
+
+def _promised_elements(passage: Passage, touch: float) -> set[str] | None:
+    """The elements a passage's promising sentences name (a word of at least ``touch`` weight);
+    None when it has promising sentences that name none (a promise of everything in it), and the
+    empty set when it promises nothing."""
+    if not passage.promised:
+        return set()
+    named = {
+        e
+        for e, hs in passage.hits.items()
+        for h in hs
+        if h.weight >= touch and _inside(h.start, passage.promised)
+    }
+    return named or None
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
@@ -1390,21 +1563,41 @@ class _Spans:
         return span if span[1] > start else None
 
 
-def _clause_share(text: str, hits: list[Hit], abbreviations: frozenset[str], lang: str) -> float:
+def _clause_share(
+    text: str,
+    hits: list[Hit],
+    abbreviations: frozenset[str],
+    lang: str,
+    led: list[tuple[int, int]] | None = None,
+) -> float:
     """In a one-sentence passage, the share of its clauses that hold a counted term: a trailing
     clause of a sentence about something else ("…, in line with the transition planning") is a
-    mention. (With several sentences, the sentence share measures it.)"""
+    mention. (With several sentences, the sentence share measures it.) Clauses after a colon
+    whose lead-in names the element alone (``led``) say what it holds: they are its too."""
     whole = whole_sentences(text, abbreviations, lang)
     if len(whole) > 1:
         return 1.0  # several sentences: the sentence share measures it
     spans = [c for a, b in whole for c in clauses(text, a, b, lists=False, lang=lang)]
     starts = [a for a, _ in spans]
-    spoken = set()
+    spoken = {n for n, (a, b) in enumerate(spans) if any(x <= a and b <= y for x, y in led or ())}
     for h in hits:  # one bisect per hit: linear in the passage, however many terms it repeats
         n = bisect_right(starts, h.start) - 1
         if h.counted and n >= 0 and h.start < spans[n][1]:
             spoken.add(n)
     return len(spoken) / max(1, len(spans))
+
+
+def _opens(text: str, hits: list[Hit], lang: str) -> bool:
+    """Whether a counted word of the element lies in the passage's first clause (cut at commas,
+    semicolons and colons): the sentence opens with it, it is its topic."""
+    first = clauses(text, 0, len(text), lists=False, lang=lang)[0]
+    return any(h.counted and first[0] <= h.start < first[1] for h in hits)
+
+
+def _holds(start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether [start, end) holds ``span`` whole and is longer ("a plan for the transition
+    period" holds the excluded "transition period")."""
+    return start <= span[0] and span[1] <= end and end - start > span[1] - span[0]
 
 
 def _resolve_overlaps(hits: list[tuple]) -> list[tuple]:

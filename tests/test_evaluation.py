@@ -33,27 +33,24 @@ def test_every_verdict_on_the_corpus_is_right():
 # coordination, 2480-r7-08 (zh) framework and 2480-r7-05 (es) coordination by the ``ongoing``
 # rule ("sigue recibiendo una atención constante"), 2480-r7-01 (zh) framework by excluding the
 # Government's own strategic framework (CREDD) from the integrated strategic framework.
-KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {
-    # Round 10, written at the end of the session of 1 December 2026 and scored before any tuning
-    # on the final code (ac7751e): left for the next session to mend.
-    "2480-r10": {
-        ("2480-r10-02-numbered-paras-bare-premature.ru.txt", "b.transition-plan"),
-        ("2480-r10-03-dash-lists-exit-passing.ar.txt", "a.operations"),
-    },
-    # Round 11, written at the start of the session of 1 December 2026 (second half) and scored
-    # before any tuning on 28b2e6c.
-    "2480-r11": {
-        ("2480-r11-01-paragraphes-numerotes-sortie-reportee.fr.txt", "a.rotations"),
-        ("2480-r11-02-prosa-extensa-rotacion-tripulaciones.es.txt", "a.force-performance"),
-    },
-    "2531-r11": {
-        ("2531-r11-01-terse-no-headings-deferrals.ru.txt", "c.integrated-strategic-framework"),
-        ("2531-r11-03-numbered-paragraphs-no-framework.en.txt", "a.adaptation-plan"),
-    },
-}
+KNOWN_FALSE_COVERED: dict[str, set[tuple[str, str]]] = {}
+# Round 11's four (recorded before tuning at 28b2e6c) were mended: 2480-r11-01 (fr) rotations,
+# the relief of two battalions only in a clause of a sentence on equipment ("plan de mesures
+# correctives" is a remedial plan, so the troop-contributing country there is performance's);
+# 2480-r11-02 (es) force performance, a clause added "de paso" to a sentence on aircrew rotations
+# (a passing clause that does not open its sentence gets no heading help); 2531-r11-01 (ru)
+# framework, "… остаются ориентирами для Миссии …" (stock predicates in the plural); 2531-r11-03
+# (en) adaptation plan, named in a list that "continued to shape how the Mission deploys" (a
+# stock predicate in every profile).
+# Round 10's two (recorded before tuning at ac7751e) were mended: 2480-r10-02 (ru) transition plan,
+# named only beside the framework in a stock sentence, with supporting words ("переданы" masks,
+# the country team) in another sentence (supporting words name nothing: below the touch weight
+# they make no sentence the element's); 2480-r10-03 (ar) operations, the Mission's protection of
+# civilians only after the colon of a lead-in naming a new division of responsibilities (words
+# after a colon whose lead-in names another element alone are touched in passing).
 # heldout-r8's four (recorded before tuning at 1d5ea16, its SCORES.md) were mended: 2531-r8-02
-# (ru) exit, "premature in the current conditions" (the present circumstances are no condition:
-# ``setting`` in the profiles, mandate-wide exclusions); 2531-r8-01 (fr) transition plan, named
+# (ru) exit, "premature in the current conditions" (the present circumstances are no condition,
+# and hold no element's word: ``setting`` in the profiles); 2531-r8-01 (fr) transition plan, named
 # beside the framework only as "the two pillars of …" (a stock predicate); 2480-r8-04 (es)
 # operations and 2531-r8-03 (ar) exit, words only in the items of a list whose lead-in names
 # another element alone.
