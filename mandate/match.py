@@ -923,20 +923,34 @@ def _items(text: str, lang: str | None = None) -> list[str]:
     return [f"{lead} {item}" for item in items]
 
 
+def _named(
+    bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    touch: float,
+    promised: bool = False,
+) -> dict[int, Counter[str]]:
+    """Per sentence, the weight of each element's names there (a counted term of at least
+    ``touch`` weight; with ``promised``, a term set aside because its sentence only promises
+    counts too): what ``_owners`` and ``_subjects`` both read."""
+    starts = [a for a, _ in bounds]
+    weight: dict[int, Counter[str]] = defaultdict(Counter)
+    for e, hs in hits.items():
+        for h in hs:
+            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
+                weight[bisect_right(starts, h.start) - 1][e] += h.weight
+    return weight
+
+
 def _owners(
     bounds: tuple[tuple[int, int], ...] | list[tuple[int, int]],
     hits: dict[str, list[Hit]],
     touch: float,
     promised: bool = False,
 ) -> dict[int, set[str]]:
-    """Per sentence, the elements it names (a counted term of at least ``touch`` weight; with
-    ``promised``, a term set aside because its sentence only promises counts too)."""
-    starts = [a for a, _ in bounds]
+    """Per sentence, the elements it names (``_named``)."""
     owners: dict[int, set[str]] = defaultdict(set)
-    for e, hs in hits.items():
-        for h in hs:
-            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
-                owners[bisect_right(starts, h.start) - 1].add(e)
+    for n, named in _named(bounds, hits, touch, promised).items():
+        owners[n].update(named)
     return owners
 
 
@@ -946,17 +960,11 @@ def _subjects(
     touch: float,
     promised: bool = False,
 ) -> dict[int, set[str]]:
-    """Per sentence, what it is about: of the elements it names (``_owners``), the one whose
+    """Per sentence, what it is about: of the elements it names (``_named``), the one whose
     names there weigh most ("a unit refused to escort a convoy, citing an undeclared national
     restriction" is about the caveat, the escort its detail); all of them on a tie."""
-    starts = [a for a, _ in bounds]
-    weight: dict[int, Counter[str]] = defaultdict(Counter)
-    for e, hs in hits.items():
-        for h in hs:
-            if (h.counted or (promised and h.aside == "deferral")) and h.weight >= touch:
-                weight[bisect_right(starts, h.start) - 1][e] += h.weight
     out: dict[int, set[str]] = {}
-    for n, named in weight.items():
+    for n, named in _named(bounds, hits, touch, promised).items():
         ranked = named.most_common(2)
         tie = len(ranked) > 1 and ranked[1][1] == ranked[0][1]
         out[n] = set(named) if tie else {ranked[0][0]}
